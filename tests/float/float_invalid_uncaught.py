@@ -1,0 +1,2 @@
+# Uncaught ValueError from float().
+value = float("abc")

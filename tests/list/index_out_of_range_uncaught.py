@@ -1,0 +1,4 @@
+# Uncaught IndexError.
+items = ["a", "b"]
+print(items[1])
+print(items[2])
