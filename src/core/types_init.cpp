@@ -13,6 +13,7 @@ std::vector<TypeObject*>& registered_types() {
 }  // namespace
 
 void register_static_type(TypeObject* type) {
+  if (!type->ob_type) type->ob_type = &TypeType;
   make_immortal(type);
   registered_types().push_back(type);
 }
