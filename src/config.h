@@ -36,6 +36,7 @@
 #define GILPY_TRACE_EXEC 0
 #endif
 
-#define GILPY_VERSION_STRING "3.12.0 (gilpy 0.1.0)"
+#define GILPY_VERSION_STRING "3.12.1"
+#define GILPY_IMPL_VERSION "gilpy 0.1.0"
 #define GILPY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define GILPY_UNLIKELY(x) __builtin_expect(!!(x), 0)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -44,12 +45,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     interp = args.interpreter
-    if os.sep in interp or os.path.exists(interp):
-        interp = os.path.abspath(interp)
-        if not os.path.exists(interp):
-            print("error: interpreter %s does not exist (build it first: tools/setup.sh)" % interp)
-            print("0 passed, 1 failed")
-            return 1
+    if os.sep not in interp and not os.path.exists(interp) and shutil.which(interp):
+        interp = shutil.which(interp)  # a bare command name: resolve it on PATH
+    interp = os.path.abspath(interp)
+    if not os.path.exists(interp):
+        print("error: interpreter %s does not exist (build it first: tools/setup.sh)" % interp)
+        print("0 passed, 1 failed")
+        return 1
     tests = testlib.discover(args.paths)
     kf_path = Path(args.known_failures)
     header, known = testlib.read_known_failures(kf_path)

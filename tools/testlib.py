@@ -154,7 +154,8 @@ def command_for(test: Test, interpreter: str):
 
 class Result:
     def __init__(self, stdout=b"", stderr=b"", status=0, timed_out=False, overflow=False,
-                 elapsed=0.0, error=None):
+                 elapsed=0.0, error=None, interpreter=None):
+        self.interpreter = interpreter
         self.stdout, self.stderr, self.status = stdout, stderr, status
         self.timed_out, self.overflow, self.elapsed, self.error = timed_out, overflow, elapsed, error
 
@@ -224,7 +225,7 @@ def run_test(test: Test, interpreter: str, timeout: float, hashseed="0") -> Resu
     for t in threads:
         t.join(5)
     return Result(b"".join(out), b"".join(err), proc.returncode, timed_out, bool(over),
-                  time.monotonic() - start)
+                  time.monotonic() - start, interpreter=interpreter)
 
 
 # ---------------------------------------------------------------- expectations
@@ -247,9 +248,15 @@ def load_expectation(test: Test) -> Expectation:
     return Expectation(stdout, status, err_last, read_text(test.exp(".stderr")))
 
 
-def normalize(text: str, test: Test) -> str:
+INTERPRETER_PLACEHOLDER = "{interpreter}"
+
+
+def normalize(text: str, test: Test, interpreter=None) -> str:
     """Make absolute paths to the test folder relative (CPython prints the script's absolute
-    path in tracebacks; the test runs with its folder as cwd)."""
+    path in tracebacks; the test runs with its folder as cwd), and replace the interpreter
+    path (argv[0], printed e.g. in usage messages) by {interpreter}."""
+    if interpreter:
+        text = text.replace(interpreter, INTERPRETER_PLACEHOLDER)
     return text.replace(str(test.dir) + os.sep, "")
 
 
@@ -290,8 +297,8 @@ def compare(test: Test, res: Result, exp: Expectation):
     if res.overflow:
         return "output larger than %d bytes" % OUTPUT_LIMIT, ""
     problems, details = [], []
-    out = normalize(decode(res.stdout), test)
-    err = normalize(decode(res.stderr), test)
+    out = normalize(decode(res.stdout), test, res.interpreter)
+    err = normalize(decode(res.stderr), test, res.interpreter)
     if res.status != exp.status:
         problems.append("exit status %s, expected %s" % (status_text(res.status), exp.status))
     if out != exp.stdout:
@@ -325,8 +332,8 @@ def _tail(res: Result, n=15) -> str:
 
 def write_expectation(test: Test, res: Result):
     """Write X.out, and X.status / X.err (or X.stderr if it already exists) when needed."""
-    out = normalize(decode(res.stdout), test)
-    err = normalize(decode(res.stderr), test)
+    out = normalize(decode(res.stdout), test, res.interpreter)
+    err = normalize(decode(res.stderr), test, res.interpreter)
     test.exp(".out").write_bytes(out.encode("utf-8", "surrogateescape"))
     if res.status != 0:
         test.exp(".status").write_text("%d\n" % res.status)

@@ -131,4 +131,9 @@ Object* exception_get_args(Object* exc);                    // new ref to args t
 Object* exception_get_traceback_borrowed(Object* exc);
 void exception_set_traceback(Object* exc, Object* tb);      // does not steal
 
+// Print `exc` with its traceback (and its __cause__/__context__ chain) to the file object `file`
+// (sys.stderr normally; null: the C stderr), as traceback.print_exception. Implemented by the eval
+// engineer in vm/traceback.cpp; err_print and err_write_unraisable call it.
+void traceback_print_exception(Object* exc, Object* file);
+
 }  // namespace gilpy

@@ -55,6 +55,10 @@ enum : uint32_t {
   TPFLAG_READY = 1u << 3,          // type_ready() has run
   TPFLAG_IMMUTABLETYPE = 1u << 4,  // attributes cannot be set (built-in types)
   TPFLAG_ABSTRACT = 1u << 5,
+  // Instances are descriptors that bind like functions (a Python function, a method descriptor):
+  // object_get_method may call them unbound with the instance as the first argument instead of
+  // creating a bound method (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR).
+  TPFLAG_METHOD_DESCRIPTOR = 1u << 6,
   // Fast subclass checks (set by type_ready on the type and inherited by subclasses):
   TPFLAG_LONG_SUBCLASS = 1u << 10,
   TPFLAG_LIST_SUBCLASS = 1u << 11,
@@ -182,6 +186,13 @@ struct TypeObject : VarObject {
   ssize dictoffset = 0;      // offset of the instance __dict__ pointer, 0 if none
   ssize weaklistoffset = 0;  // offset of the weakref list head, 0 if none
   vectorcallfunc vectorcall = nullptr;  // fast path for calling the type itself (int(x), list())
+
+  // Heap types: bytes of per-instance storage the class adds (instance __dict__, __weakref__,
+  // __slots__). It lives IN FRONT of the object (before its GC header), so the base type's layout
+  // and allocation code never need to know about subclasses (a tuple or str subclass works with
+  // tuple's and str's own allocation); the offsets of that storage (dictoffset, slot members) are
+  // negative. object_alloc/object_free account for it. 0 for static types.
+  ssize prefix_size = 0;
 };
 
 extern TypeObject TypeType;    // `type`

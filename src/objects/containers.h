@@ -116,4 +116,23 @@ Object* seq_iter_new(Object* seq);                       // iter() over __getite
 Object* callable_iter_new(Object* callable, Object* sentinel);  // iter(callable, sentinel)
 extern TypeObject EnumerateType, ZipType, MapType, FilterType, ReversedType;
 
+// ---- shared helpers (added by the containers owner) ---------------------------------------------
+// Cycle detection for reprs of containers (CPython's Py_ReprEnter / Py_ReprLeave): repr_enter
+// returns 1 if `o` is already being repr'd on this thread (print "[...]" then), 0 after recording
+// it (call repr_leave(o) when done). Per-thread.
+int repr_enter(Object* o);
+void repr_leave(Object* o);
+// Release the objects cached in the tuple/list/dict freelists (they hold refcount-0 objects that
+// are still linked in the GC list; the collector calls this before a collection).
+void container_freelists_clear();
+// list[lo:hi] (clamped) as a new list; tuple[lo:hi] as a new tuple.
+Object* list_get_slice(Object* list, ssize lo, ssize hi);
+Object* tuple_get_slice(Object* tuple, ssize lo, ssize hi);
+// list.reverse() in place.
+void list_reverse(Object* list);
+// d.setdefault(key, dflt): BORROWED result, nullptr on error.
+Object* dict_setdefault_borrowed(Object* d, Object* key, Object* dflt);
+// The range object for range(start, stop, step) with int arguments (step != 0).
+Object* range_new(Object* start, Object* stop, Object* step);
+
 }  // namespace gilpy

@@ -65,5 +65,11 @@ Object* int_mul(Object* a, Object* b);
 Object* int_floordiv(Object* a, Object* b);
 Object* int_mod(Object* a, Object* b);
 int int_compare(Object* a, Object* b);  // -1, 0, 1
+Object* int_true_divide(Object* a, Object* b);          // a / b, a float (correctly rounded)
+Object* int_pow(Object* a, Object* b, Object* mod);     // mod: nullptr or None for two-arg pow
+
+// sys.get_int_max_str_digits() / sys.set_int_max_str_digits(n) (0 = no limit; default 4300).
+int int_max_str_digits();
+void int_set_max_str_digits(int n);
 
 }  // namespace gilpy

@@ -340,6 +340,7 @@ struct Stmt {
 // FunctionDef and AsyncFunctionDef share one struct (kind tells them apart); same for For/AsyncFor,
 // With/AsyncWith, Try/TryStar.
 struct FunctionDef : Stmt {
+  static constexpr StmtKind K = StmtKind::FunctionDef;  // default; the Async/Star variant sets kind explicitly
   static bool matches(StmtKind x) { return x == StmtKind::FunctionDef || x == StmtKind::AsyncFunctionDef; }
   std::string_view name;
   Arguments* args;
@@ -365,18 +366,21 @@ struct AugAssign : Stmt { GILPY_STMT_KIND(AugAssign) Expr* target; BinOperator o
 // simple: 1 if target is a bare Name not in parentheses.
 struct AnnAssign : Stmt { GILPY_STMT_KIND(AnnAssign) Expr* target; Expr* annotation; Expr* value; /* may be null */ int simple; };
 struct For : Stmt {
+  static constexpr StmtKind K = StmtKind::For;  // default; the Async/Star variant sets kind explicitly
   static bool matches(StmtKind x) { return x == StmtKind::For || x == StmtKind::AsyncFor; }
   Expr* target; Expr* iter; Span<Stmt*> body; Span<Stmt*> orelse;
 };
 struct While : Stmt { GILPY_STMT_KIND(While) Expr* test; Span<Stmt*> body; Span<Stmt*> orelse; };
 struct If : Stmt { GILPY_STMT_KIND(If) Expr* test; Span<Stmt*> body; Span<Stmt*> orelse; };
 struct With : Stmt {
+  static constexpr StmtKind K = StmtKind::With;  // default; the Async/Star variant sets kind explicitly
   static bool matches(StmtKind x) { return x == StmtKind::With || x == StmtKind::AsyncWith; }
   Span<WithItem*> items; Span<Stmt*> body;
 };
 struct Match : Stmt { GILPY_STMT_KIND(Match) Expr* subject; Span<MatchCase*> cases; };
 struct Raise : Stmt { GILPY_STMT_KIND(Raise) Expr* exc; Expr* cause; /* both may be null */ };
 struct Try : Stmt {
+  static constexpr StmtKind K = StmtKind::Try;  // default; the Async/Star variant sets kind explicitly
   static bool matches(StmtKind x) { return x == StmtKind::Try || x == StmtKind::TryStar; }
   Span<Stmt*> body; Span<ExceptHandler*> handlers; Span<Stmt*> orelse; Span<Stmt*> finalbody;
 };

@@ -46,6 +46,7 @@ struct ThreadState {
   Object** stack_base = nullptr;
   Object** stack_top = nullptr;
   Object** stack_limit = nullptr;
+  void* stack_chunk = nullptr;  // the current chunk (vm/frame.cpp's StackChunk), null until first use
 
   uint64_t thread_id = 0;
   void* gil_stats = nullptr;  // issue 4
@@ -70,6 +71,17 @@ struct Interpreter {
 extern thread_local ThreadState* current_tstate;
 inline ThreadState* tstate() { return current_tstate; }
 Interpreter* main_interpreter();
+
+// Creation (vm/state.cpp). interpreter_create() makes the main interpreter the first time;
+// thread_state_create() links a new thread state into interp->threads (it does not make it
+// current: set current_tstate). thread_state_delete() frees its frame stack chunks.
+Interpreter* interpreter_create();
+ThreadState* thread_state_create(Interpreter* interp);
+void thread_state_delete(ThreadState* ts);
+
+// The exception being handled (sys.exception(), bare `raise`): the topmost non-None entry of the
+// exc_info stack. BORROWED; nullptr when none.
+Object* handled_exception_borrowed(ThreadState* ts);
 
 // Guard for native recursion (repr of nested lists, deep expressions in the compiler): raises
 // RecursionError "maximum recursion depth exceeded while getting the repr of an object" etc.

@@ -1,0 +1,168 @@
+// gilpy's command line, shaped like python's:
+//   gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...
+// Options are parsed here (CPython's messages and exit status 2 for usage errors); what to run is
+// handed to vm/run.h. The interactive loop is in cli/repl.cpp.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli/repl.h"
+#include "vm/run.h"
+#include "vm/state.h"
+
+namespace {
+
+const char* g_program = "gilpy";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "%s\n", message.c_str());
+  std::fprintf(stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n",
+               g_program);
+  std::fprintf(stderr, "Try `python -h' for more information.\n");
+  return 2;
+}
+
+void print_help() {
+  std::printf(
+      "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+      "Options (and corresponding environment variables):\n"
+      "-c cmd : program passed in as string (terminates option list)\n"
+      "-h     : print this help message and exit (also -? or --help)\n"
+      "-i     : inspect interactively after running script\n"
+      "-m mod : run library module as a script (terminates option list)\n"
+      "-q     : don't print version and copyright messages on interactive startup\n"
+      "-u     : force the stdout and stderr streams to be unbuffered\n"
+      "-V     : print the Python version number and exit (also --version)\n"
+      "-X opt : set implementation-specific option:\n"
+      "         -X gil=cpython|ticks   the GIL policy (CPython 3.2+ or Python 2 check interval)\n"
+      "         -X gilstats            print GIL statistics at exit\n"
+      "         -X giltrace=FILE       write a Chrome trace of GIL events to FILE\n"
+      "Accepted and ignored for compatibility: -b -B -d -E -I -O -OO -P -s -S -v -W arg\n"
+      "file   : program read from script file\n"
+      "-      : program read from stdin (default; interactive mode if a tty)\n"
+      "arg ...: arguments passed to program in sys.argv[1:]\n",
+      g_program);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  g_program = argv[0];
+  std::vector<std::string> xoptions;
+  std::string command, module, script;
+  bool have_command = false, have_module = false, inspect = false, quiet = false;
+  int optimize = 0;
+  int i = 1;
+  for (; i < argc; ++i) {
+    const char* arg = argv[i];
+    if (arg[0] != '-' || arg[1] == '\0') break;  // a script path, or "-" (stdin)
+    if (std::strcmp(arg, "--") == 0) {
+      ++i;
+      break;
+    }
+    if (std::strcmp(arg, "--version") == 0) {
+      std::printf("Python %s\n", GILPY_VERSION_STRING);
+      return 0;
+    }
+    if (std::strcmp(arg, "--help") == 0) {
+      print_help();
+      return 0;
+    }
+    if (arg[1] == '-') return usage_error(std::string("unknown option ") + arg);
+    // A cluster of one-letter options: -iq, -c CODE, -cCODE, -X opt, -Xopt.
+    for (const char* p = arg + 1; *p; ++p) {
+      char c = *p;
+      if (c == 'c' || c == 'm' || c == 'X' || c == 'W') {
+        std::string value;
+        if (p[1]) {
+          value = p + 1;
+        } else if (i + 1 < argc) {
+          value = argv[++i];
+        } else {
+          return usage_error(std::string("Argument expected for the -") + c + " option");
+        }
+        if (c == 'c') {
+          command = value, have_command = true;
+        } else if (c == 'm') {
+          module = value, have_module = true;
+        } else if (c == 'X') {
+          xoptions.push_back(value);
+        }
+        break;
+      }
+      switch (c) {
+        case 'h':
+        case '?':
+          print_help();
+          return 0;
+        case 'V':
+          std::printf("Python %s\n", GILPY_VERSION_STRING);
+          return 0;
+        case 'i': inspect = true; break;
+        case 'q': quiet = true; break;
+        case 'O': ++optimize; break;
+        case 'b': case 'B': case 'd': case 'E': case 'I': case 'P': case 's': case 'S':
+        case 'u': case 'v': case 'x': case 'R':
+          break;
+        default:
+          return usage_error(std::string("Unknown option: -") + c);
+      }
+    }
+    if (have_command || have_module) {
+      ++i;
+      break;
+    }
+  }
+
+  // sys.argv as python builds it.
+  std::vector<std::string> args;
+  bool from_stdin = false;
+  if (have_command) {
+    args.push_back("-c");
+  } else if (have_module) {
+    args.push_back("-m");  // replaced by the module's path once found
+  } else if (i < argc) {
+    script = argv[i++];
+    if (script == "-") from_stdin = true;
+    args.push_back(script);
+  } else {
+    from_stdin = true;
+    args.push_back("");
+  }
+  for (; i < argc; ++i) args.push_back(argv[i]);
+
+  bool interactive_stdin = from_stdin && script.empty() && isatty(0);
+  gilpy::RuntimeConfig config;
+  config.argv = args;
+  config.xoptions = xoptions;
+  config.interactive = interactive_stdin;
+  config.inspect = inspect;
+  config.optimize = optimize;
+  if (!gilpy::runtime_initialize(config)) {
+    std::fprintf(stderr, "gilpy: failed to initialize the runtime\n");
+    return 1;
+  }
+
+  int status;
+  if (have_command) {
+    status = gilpy::run_source(command, "<string>");
+  } else if (have_module) {
+    status = gilpy::run_module(module);
+  } else if (!from_stdin) {
+    status = gilpy::run_file(script);
+  } else if (interactive_stdin) {
+    status = gilpy::repl_run(quiet);
+  } else {
+    std::string source;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) source.append(buf, n);
+    status = gilpy::run_source(source, "<stdin>");
+  }
+  if (inspect && !interactive_stdin && isatty(0)) status = gilpy::repl_run(true);
+  int final_status = gilpy::runtime_finalize();
+  return final_status != 0 && status == 0 ? final_status : status;
+}

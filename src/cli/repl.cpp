@@ -1,0 +1,215 @@
+// The interactive loop: `>>>` / `...` prompts (sys.ps1 / sys.ps2), line editing and history through
+// GNU readline, statements compiled in 'single' mode in the __main__ module, so that expression
+// values are echoed through sys.displayhook, exceptions printed as tracebacks, and SystemExit
+// ends the session with its status.
+//
+// A statement is complete when it compiles. It needs more lines when the compiler says the input
+// ended too early (an open bracket or a triple-quoted string), or when it opens a block (a line
+// ending in ':' or a decorator): then it runs at the first blank line, as in CPython's REPL.
+#include "cli/repl.h"
+
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <unistd.h>
+
+#include <csetjmp>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "compiler/compile.h"
+#include "core/abstract.h"
+#include "core/error.h"
+#include "objects/containers.h"
+#include "objects/moduleobject.h"
+#include "objects/singletons.h"
+#include "objects/strobject.h"
+#include "vm/run.h"
+#include "vm/state.h"
+
+namespace gilpy {
+
+Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
+void io_flush_std_streams(Object* sysdict);  // modules/io.cpp
+
+namespace {
+
+sigjmp_buf g_interrupt;
+volatile sig_atomic_t g_in_readline = 0;
+
+void on_sigint(int) {
+  if (g_in_readline) siglongjmp(g_interrupt, 1);
+}
+
+std::string prompt_text(const char* name, const char* dflt) {
+  Object* p = sys_get_borrowed(name);
+  if (!p) return dflt;
+  std::string out;
+  if (!str_utf8(p, out)) {
+    err_clear();
+    return dflt;
+  }
+  return out;
+}
+
+// The line without its comment and trailing blanks (good enough to see a trailing ':').
+std::string strip_code(const std::string& line) {
+  std::string out;
+  char quote = 0;
+  for (char c : line) {
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      break;
+    }
+    out.push_back(c);
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  size_t start = out.find_first_not_of(" \t");
+  return start == std::string::npos ? std::string() : out.substr(start);
+}
+
+bool is_blank(const std::string& line) { return strip_code(line).empty(); }
+
+// Did compilation fail only because the input ended too early?
+bool error_means_incomplete(Object* exc) {
+  if (!exception_matches(exc, as_object(&Exc_SyntaxError))) return false;
+  Ref msg = Ref::steal(object_getattr_str(exc, "msg"));
+  if (!msg) {
+    err_clear();
+    return false;
+  }
+  std::string text;
+  if (!str_utf8(msg.get(), text)) {
+    err_clear();
+    return false;
+  }
+  return text == "incomplete input" || text.find("was never closed") != std::string::npos ||
+         text.find("unterminated triple-quoted string") != std::string::npos ||
+         text.find("unexpected EOF") != std::string::npos ||
+         text.rfind("expected an indented block", 0) == 0;
+}
+
+Object* main_globals() {
+  Object* modules = main_interpreter()->modules;
+  Object* main = dict_get_str_borrowed(modules, "__main__");
+  if (!main) {
+    Ref m = Ref::steal(module_new("__main__"));
+    if (!m || dict_setitem_str(modules, "__main__", m.get()) < 0) return nullptr;
+    main = m.get();
+  }
+  Object* globals = module_get_dict_borrowed(main);
+  if (!dict_get_str_borrowed(globals, "__builtins__") &&
+      dict_setitem_str(globals, "__builtins__", main_interpreter()->builtins) < 0) {
+    return nullptr;
+  }
+  return globals;
+}
+
+// Read one line (without its newline). false at EOF.
+bool read_line(const std::string& prompt, std::string& line) {
+  if (isatty(0)) {
+    char* raw = readline(prompt.c_str());
+    if (!raw) return false;
+    line = raw;
+    if (*raw) add_history(raw);
+    std::free(raw);
+    return true;
+  }
+  std::fputs(prompt.c_str(), stderr);
+  std::fflush(stderr);
+  line.clear();
+  int c;
+  while ((c = std::fgetc(stdin)) != EOF && c != '\n') line.push_back(char(c));
+  return c != EOF || !line.empty();
+}
+
+}  // namespace
+
+int repl_run(bool quiet) {
+  Object* sysdict = main_interpreter()->sysdict;
+  Ref ps1 = Ref::steal(str_from_cstr(">>> "));
+  Ref ps2 = Ref::steal(str_from_cstr("... "));
+  if (!dict_get_str_borrowed(sysdict, "ps1")) dict_setitem_str(sysdict, "ps1", ps1.get());
+  if (!dict_get_str_borrowed(sysdict, "ps2")) dict_setitem_str(sysdict, "ps2", ps2.get());
+  Object* globals = main_globals();
+  if (!globals) {
+    err_print();
+    return 1;
+  }
+  if (!quiet) {
+    std::fprintf(stderr,
+                 "Python %s on linux\n"
+                 "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+                 GILPY_VERSION_STRING);
+  }
+  Ref filename = Ref::steal(str_from_cstr("<stdin>"));
+  std::string source;
+  bool block = false;
+  for (;;) {
+    io_flush_std_streams(sysdict);
+    std::string prompt = source.empty() ? prompt_text("ps1", ">>> ") : prompt_text("ps2", "... ");
+    std::string line;
+    struct sigaction sa = {}, old = {};
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, &old);
+    if (sigsetjmp(g_interrupt, 1)) {
+      g_in_readline = 0;
+      sigaction(SIGINT, &old, nullptr);
+      if (isatty(0)) {
+        rl_free_line_state();
+        rl_cleanup_after_signal();
+        RL_UNSETSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_VIMOTION |
+                      RL_STATE_NUMERICARG | RL_STATE_MULTIKEY);
+        rl_done = 1;
+      }
+      std::fputs("\nKeyboardInterrupt\n", stderr);
+      source.clear();
+      block = false;
+      continue;
+    }
+    g_in_readline = 1;
+    bool got = read_line(prompt, line);
+    g_in_readline = 0;
+    sigaction(SIGINT, &old, nullptr);
+    if (!got) {
+      if (source.empty()) {
+        std::fputs("\n", stderr);
+        break;
+      }
+      line.clear();  // EOF inside a statement ends it
+    }
+    if (source.empty()) {
+      if (is_blank(line)) continue;
+      std::string code = strip_code(line);
+      block = code.back() == ':' || code.front() == '@';
+    }
+    source += line;
+    source += '\n';
+    if (block && !is_blank(line) && got) continue;  // a block ends at a blank line
+
+    Ref code = Ref::steal(compile_source(source, filename.get(), CompileMode::Single));
+    if (!code) {
+      Object* exc = err_occurred_borrowed();
+      if (got && !is_blank(line) && exc && error_means_incomplete(exc)) {
+        err_clear();
+        continue;
+      }
+      err_print();
+      source.clear();
+      continue;
+    }
+    source.clear();
+    Ref result = Ref::steal(eval_code(code.get(), globals, globals));
+    if (!result) {
+      if (err_matches(&Exc_SystemExit)) return handle_system_exit();
+      err_print();
+    }
+  }
+  return 0;
+}
+
+}  // namespace gilpy

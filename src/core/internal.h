@@ -1,0 +1,37 @@
+// Declarations shared only among the type-system files (core/*.cpp, objects/singletons.cpp,
+// objects/moduleobject.cpp, objects/exceptions.cpp). Not part of the contract other subsystems code
+// against; they use core/type.h, core/abstract.h, core/descr.h and core/error.h.
+#pragma once
+
+#include "core/type.h"
+
+namespace gilpy {
+
+// Registration of the static types of each file (called from init_object_types()).
+void init_singleton_types();    // objects/singletons.cpp
+void init_module_type();        // objects/moduleobject.cpp
+void init_descr_types();        // core/descr.cpp
+
+// core/typeobject.cpp
+Object* type_repr_impl(Object* type);
+// Fill the slots of a heap type from the dunders in its dict (core/slots.cpp).
+void fixup_slots_from_dict(TypeObject* type);
+// Called after `name` was (re)bound or deleted in `type`'s dict: update the slots of type and its
+// subclasses (core/slots.cpp).
+void update_slot_after_setattr(TypeObject* type, Object* name);
+// Add the slot wrappers (__add__, __repr__, ...) for a static type's C slots to its dict
+// (core/slots.cpp). Run by type_ready for static types.
+int add_slot_wrappers(TypeObject* type);
+// Invalidate the method cache entries of type and all its subclasses.
+void type_modified(TypeObject* type);
+// Iterate over the live direct subclasses of `type` (borrowed); returns false when done.
+bool type_next_subclass(TypeObject* type, ssize* pos, TypeObject** sub);
+
+// core/descr.cpp helpers
+Object* method_descr_new(TypeObject* type, const MethodDef* def);
+Object* classmethod_descr_new(TypeObject* type, const MethodDef* def);
+Object* staticmethod_from_def(TypeObject* type, const MethodDef* def);
+Object* member_descr_new(TypeObject* type, const MemberDef* def);
+Object* getset_descr_new(TypeObject* type, const GetSetDef* def);
+
+}  // namespace gilpy

@@ -1,0 +1,109 @@
+// Object allocation and deallocation (core/object.h), and the generic MemoryError path.
+//
+// Memory layout of every heap object:
+//
+//     [ prefix storage (type->prefix_size bytes) ][ GCHeader (iff HAVE_GC) ][ Object header ... ]
+//     ^ the malloc'd block                                                  ^ the Object* everyone sees
+//
+// The prefix holds what a heap type adds to its instances (__dict__, __weakref__, __slots__), at
+// negative offsets from the object (see core/type.h `prefix_size`), so that base types allocate and
+// free their own part only. The GC header is linked into the list of all GC objects (core/gc.h).
+// Blocks are zero-filled. object_alloc increfs heap types (instances keep their class alive); the
+// heap type's dealloc (core/typeobject.cpp, subtype_dealloc) decrefs it after object_free.
+// object_free must be called while the object's type is still the one it was allocated with (or
+// a layout-compatible one: `__class__` assignment checks prefix sizes and GC flags match).
+#include <cstdlib>
+#include <cstring>
+
+#include "core/error.h"
+#include "core/gc.h"
+#include "core/type.h"
+#include "objects/singletons.h"
+
+namespace gilpy {
+
+#if GILPY_DEBUG_REFS
+ssize g_live_objects = 0;
+#endif
+
+namespace {
+GCHeader g_gc_head = {&g_gc_head, &g_gc_head};
+ssize g_gc_count = 0;
+
+inline size_t round_up16(size_t n) { return (n + 15) & ~size_t(15); }
+
+// Bytes in front of the Object header for objects of `type`.
+inline size_t front_size(const TypeObject* type) {
+  size_t front = size_t(type->prefix_size);
+  if (type->flags & TPFLAG_HAVE_GC) front += sizeof(GCHeader);
+  return round_up16(front);
+}
+}  // namespace
+
+GCHeader* gc_all_objects() { return &g_gc_head; }
+ssize gc_live_count() { return g_gc_count; }
+
+Object* object_alloc(TypeObject* type, size_t size) {
+  // Fixed-size types: never allocate less than the type's declared instance size (robust against a
+  // caller that passes sizeof(its struct) for a subtype with a larger basicsize).
+  if (type->itemsize == 0 && size < size_t(type->basicsize)) size = size_t(type->basicsize);
+  if (size < sizeof(Object)) size = sizeof(Object);
+  size_t front = front_size(type);
+  char* block = static_cast<char*>(std::calloc(1, front + size));
+  if (!block) {
+    err_no_memory();
+    return nullptr;
+  }
+  Object* o = reinterpret_cast<Object*>(block + front);
+  if (type->flags & TPFLAG_HAVE_GC) {
+    GCHeader* h = gc_header_of(o);
+    h->next = &g_gc_head;
+    h->prev = g_gc_head.prev;
+    g_gc_head.prev->next = h;
+    g_gc_head.prev = h;
+    ++g_gc_count;
+  }
+  o->refcnt = 1;
+  o->ob_type = type;
+  if (type->flags & TPFLAG_HEAPTYPE) incref(type);
+#if GILPY_DEBUG_REFS
+  ++g_live_objects;
+#endif
+  return o;
+}
+
+void object_free(Object* o) {
+  if (!o) return;
+  TypeObject* type = type_of(o);
+  if (type->flags & TPFLAG_HAVE_GC) {
+    GCHeader* h = gc_header_of(o);
+    if (h->next) {
+      h->prev->next = h->next;
+      h->next->prev = h->prev;
+      h->next = h->prev = nullptr;
+      --g_gc_count;
+    }
+  }
+#if GILPY_DEBUG_REFS
+  --g_live_objects;
+#endif
+  std::free(reinterpret_cast<char*>(o) - front_size(type));
+}
+
+void object_dealloc(Object* o) {
+  TypeObject* type = type_of(o);
+  if (GILPY_LIKELY(type->dealloc != nullptr)) {
+    type->dealloc(o);
+    return;
+  }
+  // A type without a dealloc slot (should not happen after type_ready: `object` provides one).
+  object_free(o);
+}
+
+Object* err_no_memory() {
+  // Raising MemoryError must not need memory when possible: reuse the args-less instance path.
+  err_set(&Exc_MemoryError, nullptr);
+  return nullptr;
+}
+
+}  // namespace gilpy

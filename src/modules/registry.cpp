@@ -1,0 +1,27 @@
+// The table of built-in modules: one line per module. See modules/registry.h.
+#include "modules/registry.h"
+
+#include <cstring>
+
+#include "modules/modules.h"
+
+namespace gilpy {
+
+const BuiltinModuleDef kBuiltinModules[] = {
+    {"builtins", builtins_module_init},
+    {"sys", sys_module_init},
+    {"_io", io_module_init},
+    {"math", math_module_init},
+    {"time", time_module_init},
+    {"dis", dis_module_init},
+    {nullptr, nullptr},
+};
+
+const BuiltinModuleDef* find_builtin_module(const char* name) {
+  for (const BuiltinModuleDef* d = kBuiltinModules; d->name; ++d) {
+    if (std::strcmp(d->name, name) == 0) return d;
+  }
+  return nullptr;
+}
+
+}  // namespace gilpy

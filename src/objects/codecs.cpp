@@ -1,0 +1,457 @@
+// Codecs: str <-> bytes for UTF-8, ASCII and Latin-1, with CPython's error handlers and messages.
+//
+// Decoding UTF-8 follows CPython's stringlib/codecs.h state machine byte for byte, so the error
+// ranges and reasons ("invalid start byte", "invalid continuation byte", "unexpected end of data")
+// and thus the UnicodeDecodeError messages and the replacement counts of errors='replace' match.
+// Fast paths: an all-ASCII input is copied with memcpy after a word-at-a-time check; valid input is
+// decoded in two passes (measure length and widest character, then write into the final str); only
+// input with errors goes through the slower handler loop.
+//
+// Encoding collects runs of unencodable characters like CPython (so messages say "characters in
+// position 0-2"), then applies the handler: strict, ignore, replace, surrogateescape,
+// backslashreplace, xmlcharrefreplace, surrogatepass (UTF-8). Error handlers are looked up only
+// when an error happens, as in CPython ("unknown error handler name 'x'").
+//
+// UnicodeDecodeError / UnicodeEncodeError are raised as instances built with CPython's 5 args
+// (encoding, object, start, end, reason); their __str__ (objects/exceptions.cpp) renders the
+// message.
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/abstract.h"
+#include "core/error.h"
+#include "objects/bytesobject.h"
+#include "objects/containers.h"
+#include "objects/intobject.h"
+#include "objects/str_internal.h"
+#include "objects/strobject.h"
+
+namespace gilpy {
+
+enum Codec { CODEC_UNKNOWN = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3 };
+
+int codec_lookup(const char* encoding) {
+  if (!encoding) return CODEC_UTF8;
+  // normalise: lower case, '-' and ' ' -> '_'
+  char buf[64];
+  size_t n = strlen(encoding);
+  if (n >= sizeof buf) return CODEC_UNKNOWN;
+  for (size_t i = 0; i <= n; ++i) {
+    char c = encoding[i];
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    if (c == '-' || c == ' ') c = '_';
+    buf[i] = c;
+  }
+  static const char* const utf8[] = {"utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4",
+                                     "cp65001", nullptr};
+  static const char* const ascii[] = {"ascii", "us_ascii", "646", "ansi_x3.4_1968",
+                                      "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367", "csascii",
+                                      "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us",
+                                      nullptr};
+  static const char* const latin1[] = {"latin_1", "latin1", "latin", "l1", "iso_8859_1",
+                                       "iso8859_1", "8859", "cp819", "iso_ir_100", "csisolatin1",
+                                       "iso_8859_1_1987", "ibm819", "iso_8859_1:1987", nullptr};
+  for (const char* const* p = utf8; *p; ++p)
+    if (!strcmp(buf, *p)) return CODEC_UTF8;
+  for (const char* const* p = ascii; *p; ++p)
+    if (!strcmp(buf, *p)) return CODEC_ASCII;
+  for (const char* const* p = latin1; *p; ++p)
+    if (!strcmp(buf, *p)) return CODEC_LATIN1;
+  return CODEC_UNKNOWN;
+}
+
+namespace {
+
+enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_BACKSLASHREPLACE,
+               H_XMLCHARREFREPLACE, H_SURROGATEPASS, H_UNKNOWN };
+
+Handler handler_of(const char* errors) {
+  if (!errors || !strcmp(errors, "strict")) return H_STRICT;
+  if (!strcmp(errors, "ignore")) return H_IGNORE;
+  if (!strcmp(errors, "replace")) return H_REPLACE;
+  if (!strcmp(errors, "surrogateescape")) return H_SURROGATEESCAPE;
+  if (!strcmp(errors, "backslashreplace")) return H_BACKSLASHREPLACE;
+  if (!strcmp(errors, "xmlcharrefreplace")) return H_XMLCHARREFREPLACE;
+  if (!strcmp(errors, "surrogatepass")) return H_SURROGATEPASS;
+  return H_UNKNOWN;
+}
+
+Object* unknown_handler(const char* errors) {
+  return err_format(&Exc_LookupError, "unknown error handler name '%s'", errors);
+}
+
+Object* unknown_encoding(const char* encoding) {
+  return err_format(&Exc_LookupError, "unknown encoding: %s", encoding);
+}
+
+// Raise UnicodeDecodeError(encoding, bytes(data), start, end, reason).
+Object* raise_decode_error(const char* encoding, const char* data, ssize n, ssize start, ssize end,
+                           const char* reason) {
+  Ref enc = Ref::steal(str_from_cstr(encoding));
+  Ref obj = Ref::steal(bytes_from(data, n));
+  Ref st = Ref::steal(int_from_ssize(start));
+  Ref en = Ref::steal(int_from_ssize(end));
+  Ref rs = Ref::steal(str_from_cstr(reason));
+  if (!enc || !obj || !st || !en || !rs) return nullptr;
+  Object* args[5] = {enc.get(), obj.get(), st.get(), en.get(), rs.get()};
+  Ref exc = Ref::steal(call(as_object(&Exc_UnicodeDecodeError), args, 5));
+  if (!exc) return nullptr;
+  err_set_object(exc.get());
+  return nullptr;
+}
+
+Object* raise_encode_error(const char* encoding, Object* str, ssize start, ssize end,
+                           const char* reason) {
+  Ref enc = Ref::steal(str_from_cstr(encoding));
+  Ref st = Ref::steal(int_from_ssize(start));
+  Ref en = Ref::steal(int_from_ssize(end));
+  Ref rs = Ref::steal(str_from_cstr(reason));
+  if (!enc || !st || !en || !rs) return nullptr;
+  Object* args[5] = {enc.get(), str, st.get(), en.get(), rs.get()};
+  Ref exc = Ref::steal(call(as_object(&Exc_UnicodeEncodeError), args, 5));
+  if (!exc) return nullptr;
+  err_set_object(exc.get());
+  return nullptr;
+}
+
+inline bool is_cont(unsigned char c) { return (c & 0xc0) == 0x80; }
+
+// One step of CPython's UTF-8 decoder at s (s < end). Returns the number of bytes of a valid
+// sequence (cp set), or 0 with *errlen / *reason describing the error.
+inline int utf8_step(const unsigned char* s, const unsigned char* end, uint32_t* cp,
+                     ssize* errlen, const char** reason) {
+  unsigned char ch = s[0];
+  ssize avail = end - s;
+  if (ch < 0x80) {
+    *cp = ch;
+    return 1;
+  }
+  if (ch < 0xe0) {
+    if (ch < 0xc2) goto invalid_start;
+    if (avail < 2) goto end_of_data;
+    if (!is_cont(s[1])) goto invalid_cont1;
+    *cp = (uint32_t(ch & 0x1f) << 6) | (s[1] & 0x3f);
+    return 2;
+  }
+  if (ch < 0xf0) {
+    if (avail < 3) {
+      if (avail < 2) goto end_of_data;
+      unsigned char ch2 = s[1];
+      if (!is_cont(ch2) || (ch2 < 0xa0 ? ch == 0xe0 : ch == 0xed)) goto invalid_cont1;
+      goto end_of_data;
+    }
+    unsigned char ch2 = s[1], ch3 = s[2];
+    if (!is_cont(ch2)) goto invalid_cont1;
+    if (ch == 0xe0) {
+      if (ch2 < 0xa0) goto invalid_cont1;
+    } else if (ch == 0xed && ch2 >= 0xa0) {
+      goto invalid_cont1;
+    }
+    if (!is_cont(ch3)) goto invalid_cont2;
+    *cp = (uint32_t(ch & 0x0f) << 12) | (uint32_t(ch2 & 0x3f) << 6) | (ch3 & 0x3f);
+    return 3;
+  }
+  if (ch < 0xf5) {
+    if (avail < 4) {
+      if (avail < 2) goto end_of_data;
+      unsigned char ch2 = s[1];
+      if (!is_cont(ch2) || (ch2 < 0x90 ? ch == 0xf0 : ch == 0xf4)) goto invalid_cont1;
+      if (avail < 3) goto end_of_data;
+      if (!is_cont(s[2])) goto invalid_cont2;
+      goto end_of_data;
+    }
+    unsigned char ch2 = s[1], ch3 = s[2], ch4 = s[3];
+    if (!is_cont(ch2)) goto invalid_cont1;
+    if (ch == 0xf0) {
+      if (ch2 < 0x90) goto invalid_cont1;
+    } else if (ch == 0xf4 && ch2 >= 0x90) {
+      goto invalid_cont1;
+    }
+    if (!is_cont(ch3)) goto invalid_cont2;
+    if (!is_cont(ch4)) goto invalid_cont3;
+    *cp = (uint32_t(ch & 0x07) << 18) | (uint32_t(ch2 & 0x3f) << 12) |
+          (uint32_t(ch3 & 0x3f) << 6) | (ch4 & 0x3f);
+    return 4;
+  }
+invalid_start:
+  *errlen = 1;
+  *reason = "invalid start byte";
+  return 0;
+invalid_cont1:
+  *errlen = 1;
+  *reason = "invalid continuation byte";
+  return 0;
+invalid_cont2:
+  *errlen = 2;
+  *reason = "invalid continuation byte";
+  return 0;
+invalid_cont3:
+  *errlen = 3;
+  *reason = "invalid continuation byte";
+  return 0;
+end_of_data:
+  *errlen = avail;
+  *reason = "unexpected end of data";
+  return 0;
+}
+
+inline bool all_ascii(const unsigned char* s, ssize n) {
+  ssize i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; ++i)
+    if (s[i] & 0x80) return false;
+  return true;
+}
+
+Object* ascii_str(const char* data, ssize n) { return str_from_kind_data(1, data, n); }
+
+void push_hex_escape(std::vector<uint32_t>& out, unsigned char b) {
+  static const char hex[] = "0123456789abcdef";
+  out.push_back('\\');
+  out.push_back('x');
+  out.push_back(uint32_t(hex[b >> 4]));
+  out.push_back(uint32_t(hex[b & 15]));
+}
+
+// Apply a decode error handler to bytes [start, end). Returns false with an exception set.
+bool decode_error(Handler h, const char* errors, const char* encoding, const char* data, ssize n,
+                  ssize start, ssize end, const char* reason, std::vector<uint32_t>& out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  switch (h) {
+    case H_STRICT:
+      raise_decode_error(encoding, data, n, start, end, reason);
+      return false;
+    case H_IGNORE:
+      return true;
+    case H_REPLACE:
+      out.push_back(0xfffd);
+      return true;
+    case H_SURROGATEESCAPE:
+      for (ssize i = start; i < end; ++i) {
+        if (s[i] < 128) {
+          raise_decode_error(encoding, data, n, start, end, reason);
+          return false;
+        }
+      }
+      for (ssize i = start; i < end; ++i) out.push_back(0xdc00 + s[i]);
+      return true;
+    case H_BACKSLASHREPLACE:
+      for (ssize i = start; i < end; ++i) push_hex_escape(out, s[i]);
+      return true;
+    case H_XMLCHARREFREPLACE:
+    case H_SURROGATEPASS:
+      raise_decode_error(encoding, data, n, start, end, reason);
+      return false;
+    default:
+      unknown_handler(errors);
+      return false;
+  }
+}
+
+}  // namespace
+
+Object* str_decode_utf8(const char* data, ssize n, const char* errors) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  const auto* end = s + n;
+  if (all_ascii(s, n)) return ascii_str(data, n);
+  // Pass 1: validate, count and find the widest character.
+  ssize len = 0;
+  uint32_t maxchar = 0;
+  const unsigned char* p = s;
+  bool ok = true;
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      ++len;
+      continue;
+    }
+    uint32_t cp;
+    ssize errlen;
+    const char* reason;
+    int k = utf8_step(p, end, &cp, &errlen, &reason);
+    if (!k) {
+      ok = false;
+      break;
+    }
+    if (cp > maxchar) maxchar = cp;
+    p += k;
+    ++len;
+  }
+  if (ok) {
+    if (len == 1) return str_from_codepoint(maxchar);
+    Object* r = str_new_uninit(len, maxchar);
+    if (!r) return nullptr;
+    int kind = str_kind(r);
+    void* d = str_obj(r)->data();
+    ssize j = 0;
+    for (p = s; p < end;) {
+      uint32_t cp;
+      ssize errlen;
+      const char* reason;
+      int k = utf8_step(p, end, &cp, &errlen, &reason);
+      kind_write(kind, d, j++, cp);
+      p += k;
+    }
+    return r;
+  }
+  // Slow path with an error handler.
+  Handler h = handler_of(errors);
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n));
+  for (p = s; p < end;) {
+    uint32_t cp;
+    ssize errlen;
+    const char* reason;
+    int k = utf8_step(p, end, &cp, &errlen, &reason);
+    if (k) {
+      out.push_back(cp);
+      p += k;
+      continue;
+    }
+    ssize start = p - s;
+    if (h == H_SURROGATEPASS && end - p >= 3 && p[0] == 0xed && p[1] >= 0xa0 && p[1] <= 0xbf &&
+        is_cont(p[2])) {
+      out.push_back((uint32_t(0x0d) << 12) | (uint32_t(p[1] & 0x3f) << 6) | (p[2] & 0x3f));
+      p += 3;
+      continue;
+    }
+    if (!decode_error(h, errors, "utf-8", data, n, start, start + errlen, reason, out))
+      return nullptr;
+    p += errlen;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+static Object* decode_ascii(const char* data, ssize n, const char* errors) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  if (all_ascii(s, n)) return ascii_str(data, n);
+  Handler h = handler_of(errors);
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n));
+  for (ssize i = 0; i < n; ++i) {
+    if (s[i] < 128) {
+      out.push_back(s[i]);
+      continue;
+    }
+    if (!decode_error(h, errors, "ascii", data, n, i, i + 1, "ordinal not in range(128)", out))
+      return nullptr;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors) {
+  switch (codec_lookup(encoding)) {
+    case CODEC_UTF8: return str_decode_utf8(data, n, errors);
+    case CODEC_ASCII: return decode_ascii(data, n, errors);
+    case CODEC_LATIN1: return str_from_kind_data(1, data, n);
+    default: return unknown_encoding(encoding);
+  }
+}
+
+Object* str_decode(const char* s, ssize n, const char* encoding, const char* errors) {
+  return bytes_decode_with(s, n, encoding ? encoding : "utf-8", errors ? errors : "strict");
+}
+
+// ---- encoding -----------------------------------------------------------------------------------
+
+namespace {
+
+void append_backslash(std::string& out, uint32_t c) {
+  char buf[16];
+  if (c < 0x100) snprintf(buf, sizeof buf, "\\x%02x", c);
+  else if (c < 0x10000) snprintf(buf, sizeof buf, "\\u%04x", c);
+  else snprintf(buf, sizeof buf, "\\U%08x", c);
+  out += buf;
+}
+
+// Encode to a single-byte charset (limit 128 or 256) or to UTF-8 (limit 0).
+Object* encode_impl(Object* str, int codec, const char* errors) {
+  const char* encname = codec == CODEC_UTF8 ? "utf-8" : codec == CODEC_ASCII ? "ascii" : "latin-1";
+  StrObject* so = str_obj(str);
+  ssize len = so->length;
+  if (so->ascii) return bytes_from(static_cast<const char*>(so->data()), len);
+  if (codec == CODEC_LATIN1 && so->kind == 1)
+    return bytes_from(static_cast<const char*>(so->data()), len);
+  int kind = so->kind;
+  const void* d = so->data();
+  uint32_t limit = codec == CODEC_ASCII ? 128 : codec == CODEC_LATIN1 ? 256 : 0;
+  auto bad = [&](uint32_t c) {
+    return limit ? c >= limit : (c >= 0xd800 && c <= 0xdfff);
+  };
+  const char* reason = codec == CODEC_UTF8   ? "surrogates not allowed"
+                       : codec == CODEC_ASCII ? "ordinal not in range(128)"
+                                              : "ordinal not in range(256)";
+  std::string out;
+  out.reserve(size_t(len) * (codec == CODEC_UTF8 ? 2 : 1));
+  Handler h = H_STRICT;
+  bool h_known = false;
+  for (ssize i = 0; i < len;) {
+    uint32_t c = kind_read(kind, d, i);
+    if (!bad(c)) {
+      if (codec == CODEC_UTF8) utf8_append(out, c);
+      else out.push_back(char(c));
+      ++i;
+      continue;
+    }
+    ssize start = i, stop = i + 1;
+    while (stop < len && bad(kind_read(kind, d, stop))) ++stop;
+    if (!h_known) {
+      h = handler_of(errors);
+      h_known = true;
+    }
+    switch (h) {
+      case H_STRICT:
+        return raise_encode_error(encname, str, start, stop, reason);
+      case H_IGNORE:
+        break;
+      case H_REPLACE:
+        out.append(size_t(stop - start), '?');
+        break;
+      case H_SURROGATEESCAPE:
+        for (ssize k = start; k < stop; ++k) {
+          uint32_t ch = kind_read(kind, d, k);
+          if (ch < 0xdc80 || ch > 0xdcff) return raise_encode_error(encname, str, start, stop, reason);
+        }
+        for (ssize k = start; k < stop; ++k) out.push_back(char(kind_read(kind, d, k) - 0xdc00));
+        break;
+      case H_BACKSLASHREPLACE:
+        for (ssize k = start; k < stop; ++k) append_backslash(out, kind_read(kind, d, k));
+        break;
+      case H_XMLCHARREFREPLACE:
+        for (ssize k = start; k < stop; ++k) {
+          out += "&#";
+          out += std::to_string(kind_read(kind, d, k));
+          out += ';';
+        }
+        break;
+      case H_SURROGATEPASS:
+        if (codec != CODEC_UTF8) return raise_encode_error(encname, str, start, stop, reason);
+        for (ssize k = start; k < stop; ++k) utf8_append(out, kind_read(kind, d, k));
+        break;
+      default:
+        return unknown_handler(errors);
+    }
+    i = stop;
+  }
+  return bytes_from(out.data(), ssize(out.size()));
+}
+
+}  // namespace
+
+Object* str_encode(Object* str, const char* encoding, const char* errors) {
+  int codec = codec_lookup(encoding ? encoding : "utf-8");
+  if (codec == CODEC_UNKNOWN) return unknown_encoding(encoding);
+  if (codec == CODEC_UTF8 && !str_obj(str)->ascii) {
+    // Fast path: the cached UTF-8 (when present) is the answer; never cache on failure.
+    StrObject* so = str_obj(str);
+    if (so->utf8) return bytes_from(so->utf8, so->utf8_length);
+  }
+  return encode_impl(str, codec, errors ? errors : "strict");
+}
+
+}  // namespace gilpy

@@ -1,0 +1,18 @@
+// Struct sequences: tuples whose items also have names (sys.version_info, sys.flags,
+// os.stat_result, time.struct_time), as CPython's structseq.c. The type is a subclass of tuple
+// with one read-only member per field reading the item in place; repr is
+// `name(field=value, ...)`. (objects/structseq.cpp)
+#pragma once
+
+#include "core/type.h"
+
+namespace gilpy {
+
+// Fill and ready a static type (zero-initialised storage) named `name` ("sys.version_info")
+// with the given fields (nullptr-terminated). Returns -1 on error.
+int structseq_init_type(TypeObject* type, const char* name, const char* const* fields,
+                        const char* doc = nullptr);
+// A new instance; `values` has one item per field (borrowed, increfed).
+Object* structseq_new(TypeObject* type, Object* const* values);
+
+}  // namespace gilpy

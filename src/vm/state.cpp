@@ -1,0 +1,77 @@
+// Interpreter and thread state creation, the thread-local current thread state, and the native
+// recursion guard (vm/state.h).
+//
+// Ownership: the main Interpreter is a process-lifetime singleton (never freed: modules may hold
+// references to it until exit). Each ThreadState owns the chunks of its frame stack
+// (vm/frame.cpp) and the references in its exception fields. Objects referenced from the
+// Interpreter (modules, builtins, sysdict, interned) are owned by it.
+#include "vm/state.h"
+
+#include <cstring>
+
+#include "core/error.h"
+#include "objects/singletons.h"
+#include "vm/frame.h"
+
+namespace gilpy {
+
+thread_local ThreadState* current_tstate = nullptr;
+
+namespace {
+Interpreter* g_main_interpreter = nullptr;
+uint64_t g_next_thread_id = 1;
+}  // namespace
+
+Interpreter* main_interpreter() { return g_main_interpreter; }
+
+Interpreter* interpreter_create() {
+  if (!g_main_interpreter) g_main_interpreter = new Interpreter();
+  return g_main_interpreter;
+}
+
+ThreadState* thread_state_create(Interpreter* interp) {
+  auto* ts = new ThreadState();
+  ts->interp = interp;
+  ts->thread_id = g_next_thread_id++;
+  ts->next = interp->threads;
+  interp->threads = ts;
+  return ts;
+}
+
+void thread_state_delete(ThreadState* ts) {
+  Interpreter* interp = ts->interp;
+  if (interp) {
+    for (ThreadState** p = &interp->threads; *p; p = &(*p)->next) {
+      if (*p == ts) {
+        *p = ts->next;
+        break;
+      }
+    }
+  }
+  clear_ref(&ts->current_exception);
+  clear_ref(&ts->base_exc_info.exc_value);
+  frame_stack_free(ts);
+  if (current_tstate == ts) current_tstate = nullptr;
+  delete ts;
+}
+
+Object* handled_exception_borrowed(ThreadState* ts) {
+  for (ThreadState::ExcInfo* ei = ts->exc_info; ei; ei = ei->previous) {
+    if (ei->exc_value && ei->exc_value != None) return ei->exc_value;
+  }
+  return nullptr;
+}
+
+bool enter_native_recursion(const char* where) {
+  ThreadState* ts = current_tstate;
+  if (GILPY_UNLIKELY(++ts->native_depth > GILPY_MAX_NATIVE_DEPTH)) {
+    --ts->native_depth;
+    const char* sep = (where && *where && *where != ' ') ? " " : "";
+    err_format(&Exc_RecursionError, "maximum recursion depth exceeded%s%s", sep,
+               where ? where : "");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace gilpy

@@ -1,0 +1,3 @@
+# Uncaught ValueError from max() on an empty sequence.
+scores = []
+print(max(scores))

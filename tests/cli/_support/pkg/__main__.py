@@ -1,0 +1,1 @@
+print("pkg/__main__ runs as", __name__)

@@ -1,0 +1,2 @@
+# -c without its argument: error, usage, status 2.
+-c

@@ -1,0 +1,2 @@
+# A syntax error in -c code: status 1.
+-c "x = (1,"

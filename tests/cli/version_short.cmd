@@ -1,0 +1,2 @@
+# -V prints the version on stdout.
+-V

@@ -1,0 +1,2 @@
+print("_raises_on_import starting")
+raise RuntimeError("module failed to initialise")

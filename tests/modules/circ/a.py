@@ -1,0 +1,4 @@
+from circ import b
+A_VALUE = "a"
+def use_b():
+    return b.b_func()

@@ -1,0 +1,2 @@
+from circ.bad_a import A
+B = 2

@@ -1,0 +1,2 @@
+# Uncaught ModuleNotFoundError.
+import definitely_missing_module_xyz

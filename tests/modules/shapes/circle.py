@@ -1,0 +1,3 @@
+PI = 3
+def area(r):
+    return PI * r * r

@@ -1,0 +1,3 @@
+# SyntaxError: '(' was never closed
+values = (1, 2,
+total = 3

@@ -1,0 +1,3 @@
+# Raising SystemExit directly behaves like sys.exit.
+print("raising")
+raise SystemExit(4)
