@@ -2,7 +2,10 @@
 //   gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...
 // Options are parsed here (CPython's messages and exit status 2 for usage errors); what to run is
 // handed to vm/run.h. The interactive loop is in cli/repl.cpp.
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdio>
 #include <cstring>
@@ -45,6 +48,28 @@ void print_help() {
       "-      : program read from stdin (default; interactive mode if a tty)\n"
       "arg ...: arguments passed to program in sys.argv[1:]\n",
       g_program);
+}
+
+// python's checks before running a script path: exit status 2 when it cannot be opened, 1 for a
+// directory (gilpy does not run directories or zip files yet). Returns -1 when the path is fine.
+int check_script(const std::string& path) {
+  std::string abs = path;
+  if (!path.empty() && path[0] != '/') {
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd)) abs = std::string(cwd) + "/" + path;
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    int e = errno;
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", g_program, abs.c_str(), e,
+                 std::strerror(e));
+    return 2;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", g_program, abs.c_str());
+    return 1;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -134,6 +159,10 @@ int main(int argc, char** argv) {
   }
   for (; i < argc; ++i) args.push_back(argv[i]);
 
+  if (!from_stdin && !have_command && !have_module) {
+    int status = check_script(script);
+    if (status >= 0) return status;
+  }
   bool interactive_stdin = from_stdin && script.empty() && isatty(0);
   gilpy::RuntimeConfig config;
   config.argv = args;

@@ -3,9 +3,9 @@
 // values are echoed through sys.displayhook, exceptions printed as tracebacks, and SystemExit
 // ends the session with its status.
 //
-// A statement is complete when it compiles. It needs more lines when the compiler says the input
-// ended too early (an open bracket or a triple-quoted string), or when it opens a block (a line
-// ending in ':' or a decorator): then it runs at the first blank line, as in CPython's REPL.
+// Whether a statement needs more lines is the parser's call (ParseResult::incomplete): an open
+// bracket, an unterminated triple-quoted string, or a compound statement not yet ended by a blank
+// line, as in CPython's REPL.
 #include "cli/repl.h"
 
 #include <readline/history.h>
@@ -25,6 +25,7 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "parser/parser.h"
 #include "vm/run.h"
 #include "vm/state.h"
 
@@ -53,44 +54,8 @@ std::string prompt_text(const char* name, const char* dflt) {
   return out;
 }
 
-// The line without its comment and trailing blanks (good enough to see a trailing ':').
-std::string strip_code(const std::string& line) {
-  std::string out;
-  char quote = 0;
-  for (char c : line) {
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      break;
-    }
-    out.push_back(c);
-  }
-  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-  size_t start = out.find_first_not_of(" \t");
-  return start == std::string::npos ? std::string() : out.substr(start);
-}
-
-bool is_blank(const std::string& line) { return strip_code(line).empty(); }
-
-// Did compilation fail only because the input ended too early?
-bool error_means_incomplete(Object* exc) {
-  if (!exception_matches(exc, as_object(&Exc_SyntaxError))) return false;
-  Ref msg = Ref::steal(object_getattr_str(exc, "msg"));
-  if (!msg) {
-    err_clear();
-    return false;
-  }
-  std::string text;
-  if (!str_utf8(msg.get(), text)) {
-    err_clear();
-    return false;
-  }
-  return text == "incomplete input" || text.find("was never closed") != std::string::npos ||
-         text.find("unterminated triple-quoted string") != std::string::npos ||
-         text.find("unexpected EOF") != std::string::npos ||
-         text.rfind("expected an indented block", 0) == 0;
+bool is_blank(const std::string& line) {
+  return line.find_first_not_of(" \t\f\r") == std::string::npos;
 }
 
 Object* main_globals() {
@@ -148,7 +113,6 @@ int repl_run(bool quiet) {
   }
   Ref filename = Ref::steal(str_from_cstr("<stdin>"));
   std::string source;
-  bool block = false;
   for (;;) {
     io_flush_std_streams(sysdict);
     std::string prompt = source.empty() ? prompt_text("ps1", ">>> ") : prompt_text("ps2", "... ");
@@ -168,7 +132,6 @@ int repl_run(bool quiet) {
       }
       std::fputs("\nKeyboardInterrupt\n", stderr);
       source.clear();
-      block = false;
       continue;
     }
     g_in_readline = 1;
@@ -182,22 +145,13 @@ int repl_run(bool quiet) {
       }
       line.clear();  // EOF inside a statement ends it
     }
-    if (source.empty()) {
-      if (is_blank(line)) continue;
-      std::string code = strip_code(line);
-      block = code.back() == ':' || code.front() == '@';
-    }
+    if (source.empty() && is_blank(line)) continue;
     source += line;
     source += '\n';
-    if (block && !is_blank(line) && got) continue;  // a block ends at a blank line
+    if (got && parser::parse(source, parser::Mode::Single, "<stdin>").incomplete) continue;
 
     Ref code = Ref::steal(compile_source(source, filename.get(), CompileMode::Single));
     if (!code) {
-      Object* exc = err_occurred_borrowed();
-      if (got && !is_blank(line) && exc && error_means_incomplete(exc)) {
-        err_clear();
-        continue;
-      }
       err_print();
       source.clear();
       continue;

@@ -86,8 +86,8 @@ struct SymTableEntry {
   bool is_lambda = false;
   CompKind comprehension = CompKind::None;
   bool comp_inlined = false;  // always false: comprehensions are separate functions
-  int comp_iter_expr = 0;     // > 0 while visiting a comprehension's iterable expression
-  std::string comp_iter_target;  // set while visiting a comprehension's target (walrus check)
+  int comp_iter_expr = 0;         // > 0 while visiting a comprehension's iterable expression
+  bool comp_iter_target = false;  // set while visiting a comprehension's target (walrus check)
 
   bool is_function_like() const { return type == BlockType::Function; }
   // Scope of `name` (already mangled) or Scope::None when the block doesn't know it.

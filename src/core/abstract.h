@@ -46,6 +46,14 @@ Object* object_dir(Object* o);  // sorted list
 // the bound attribute. -1 on error.
 int object_get_method(Object* o, Object* name, Object** method);
 
+// Address of o's instance __dict__ slot (null if its type has none); *result may be null (no dict
+// created yet).
+Object** object_dict_ptr(Object* o);
+// CPython's hash of an address (object.__hash__).
+hash_t hash_pointer(const void* p);
+// The `hash` slot of unhashable types: raises "unhashable type: 'list'".
+hash_t object_hash_not_implemented(Object* o);
+
 bool object_is_instance_of(Object* o, TypeObject* t);
 int object_isinstance(Object* o, Object* cls_or_tuple);    // isinstance(): 1/0/-1
 int object_issubclass(Object* cls, Object* cls_or_tuple);  // issubclass(): 1/0/-1

@@ -34,4 +34,40 @@ Object* staticmethod_from_def(TypeObject* type, const MethodDef* def);
 Object* member_descr_new(TypeObject* type, const MemberDef* def);
 Object* getset_descr_new(TypeObject* type, const GetSetDef* def);
 
+// ---- Slot definitions (core/slots.cpp) ------------------------------------------------------------
+struct SlotDef;
+// Calls the C slot `wrapped` of `self` with Python-level arguments (the body of a slot wrapper).
+using WrapperFunc = Object* (*)(Object* self, Object* const* args, ssize nargs, Object* kwnames,
+                                void* wrapped, const SlotDef* def);
+struct SlotDef {
+  const char* name;    // the dunder
+  size_t offset;       // offsetof(TypeObject, slot)
+  void* slot_fn;       // the generic dispatcher installed on heap types (null: specific only)
+  WrapperFunc wrapper;  // wrapper exposing a C slot to Python (null: none)
+  int op;              // CompareOp for the rich comparison entries
+  const char* doc;
+};
+
+// A slot wrapper: `int.__add__`. Binds to a method-wrapper.
+struct WrapperDescrObject : Object {
+  TypeObject* type;  // owner (borrowed: static types are immortal; heap: owned)
+  Object* name;      // interned str
+  const SlotDef* def;
+  void* wrapped;     // the C slot function
+};
+struct MethodWrapperObject : Object {
+  Object* descr;  // owned WrapperDescrObject
+  Object* self;   // owned
+};
+Object* wrapper_descr_new(TypeObject* type, const SlotDef* def, void* wrapped);
+// Call a wrapper descriptor with an explicit self.
+Object* wrapper_descr_call_bound(WrapperDescrObject* d, Object* self, Object* const* args,
+                                 ssize nargs, Object* kwnames);
+
+// core/typeobject.cpp: is `o` the `__new__` builtin of a static type? Sets *type.
+bool is_tp_new_wrapper(Object* o, TypeObject** type);
+
+// core/descr.cpp
+Object* cfunction_self_borrowed(Object* cf);
+
 }  // namespace gilpy

@@ -217,6 +217,10 @@ Object* type_lookup_borrowed(TypeObject* type, Object* name);
 // type.__name__ / __qualname__ as a C string (static types: the part after the last dot).
 const char* type_name(const TypeObject* type);
 
+// The most derived metaclass among `meta` and the types of `bases` (a tuple); TypeError "metaclass
+// conflict: ..." if there is none. Borrowed result. (__build_class__ uses it.)
+TypeObject* type_calculate_metaclass(TypeObject* meta, Object* bases);
+
 // Create a heap type (class statement / type(name, bases, dict)). `meta` is the metaclass.
 Object* type_new_heap(TypeObject* meta, Object* name, Object* bases, Object* dict, Object* kwds);
 

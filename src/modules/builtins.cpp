@@ -13,6 +13,7 @@
 #include "compiler/compile.h"
 #include "core/abstract.h"
 #include "core/args.h"
+#include "core/descr.h"
 #include "core/error.h"
 #include "modules/modules.h"
 #include "objects/bytesobject.h"
@@ -24,19 +25,15 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/import.h"
 #include "vm/run.h"
 #include "vm/state.h"
 
 namespace gilpy {
 
-// Types defined by the type system (core/descr.cpp, core/typeobject.cpp).
-extern TypeObject PropertyType, ClassMethodType, StaticMethodType, SuperType;
 // From the io module (modules/io.cpp).
 Object* io_open(Object* const* args, ssize nargs, Object* kwnames);
 bool io_is_builtin_text_file(Object* file);
-// From the import system (vm/import.cpp).
-Object* import_module_level(Object* name, Object* globals, Object* locals, Object* fromlist,
-                            int level);
 
 Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
 
@@ -892,7 +889,17 @@ Object* builtin_import(Object*, Object* const* args, ssize nargs, Object* kwname
   if (!str_check(a[0])) {
     return err_format(&Exc_TypeError, "__import__() argument 1 must be str, not %T", a[0]);
   }
-  return import_module_level(a[0], a[1], a[2], a[3], level);
+  return import_module_level(a[0], a[1], a[3], level);
+}
+
+// exit() and quit(), which CPython's site module adds: raise SystemExit(code).
+Object* builtin_exit(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const names[] = {"code", nullptr};
+  static const ArgSpec spec{"exit", names, 0, 1};
+  Object* code;
+  if (!parse_args(spec, args, nargs, kwnames, &code)) return nullptr;
+  err_set(&Exc_SystemExit, code);
+  return nullptr;
 }
 
 // ---- the tables ---------------------------------------------------------------------------------
@@ -913,6 +920,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"dir", builtin_dir, METH_DEFAULT, "Show attributes of an object."},
     {"divmod", builtin_divmod, METH_DEFAULT, "Return the tuple (x//y, x%y)."},
     {"eval", builtin_eval, METH_DEFAULT, "Evaluate the given source in the context of globals and locals."},
+    {"exit", builtin_exit, METH_DEFAULT, "Exit the interpreter (raise SystemExit)."},
     {"exec", builtin_exec, METH_DEFAULT, "Execute the given source in the context of globals and locals."},
     {"format", builtin_format, METH_DEFAULT, "Return type(value).__format__(value, format_spec)"},
     {"getattr", builtin_getattr, METH_DEFAULT, "Get a named attribute from an object."},
@@ -934,6 +942,7 @@ const MethodDef kBuiltinFunctions[] = {
     {"open", builtin_open, METH_DEFAULT, "Open file and return a stream."},
     {"ord", builtin_ord, METH_DEFAULT, "Return the Unicode code point for a one-character string."},
     {"pow", builtin_pow, METH_DEFAULT, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"quit", builtin_exit, METH_DEFAULT, "Exit the interpreter (raise SystemExit)."},
     {"print", builtin_print, METH_DEFAULT, "Prints the values to a stream, or to sys.stdout by default."},
     {"repr", builtin_repr, METH_DEFAULT, "Return the canonical string representation of the object."},
     {"round", builtin_round, METH_DEFAULT, "Round a number to a given precision in decimal digits."},

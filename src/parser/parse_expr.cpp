@@ -801,7 +801,14 @@ Expr* Parser::brace_atom() {
         if (!at(Tok::Colon)) {
           if (at(Tok::Comma) || at(Tok::RBrace)) {
             // invalid_double_starred_kvpairs / invalid_kvpair
-            fail_range("':' expected after dictionary key", k->loc.lineno, k->loc.col_offset, k->loc.end_lineno, k->loc.end_col_offset);
+            // RAISE_SYNTAX_ERROR_STARTING_FROM: no end position.
+            try {
+              fail_loc("':' expected after dictionary key", k->loc);
+            } catch (ParseFail&) {
+              err_.end_lineno = err_.lineno;
+              err_.end_offset = 0;
+              throw;
+            }
           }
           fail_generic();
         }
@@ -1335,7 +1342,8 @@ Expr* Parser::fstring_replacement_field() {
     const Token& nt = tok();
     const std::string& src = tz_.text();
     size_t from = lb.end, to = nt.start;
-    Constant* c = mk<Constant>(Loc{toks_[es].lineno, toks_[es].col, nt.lineno, nt.col});
+    Constant* c = mk<Constant>(Loc{lb.end_lineno, lb.end_col, nt.lineno, nt.col});
+    (void)es;
     c->value_kind = ConstantKind::Str;
     c->str = a_.str(std::string_view(src).substr(from, to - from));
     debug = c;

@@ -67,7 +67,17 @@ Span<Stmt*> Parser::block(const char* what, const Token& kw) {
       char buf[128];
       snprintf(buf, sizeof buf, "expected an indented block after %s on line %d", what, kw.lineno);
       const Token& t = tok();
-      if (t.type == Tok::EndMarker) eof_error_ = true;
+      if (t.type == Tok::EndMarker) {
+        // At end of input CPython points just past the header line (the NEWLINE), with no end.
+        eof_error_ = true;
+        const Token& nl = toks_[pos_ - 1];
+        try {
+          fail_range(buf, nl.lineno, nl.col, nl.lineno, nl.col, SyntaxErrorKind::IndentationError);
+        } catch (ParseFail&) {
+          err_.end_offset = -1;
+          throw;
+        }
+      }
       fail_range(buf, t.lineno, t.col, t.end_lineno, t.end_col, SyntaxErrorKind::IndentationError);
     }
     ++pos_;

@@ -1,0 +1,72 @@
+// Blocking system calls, in one place.
+//
+// Every call that can block on the outside world (read, write, open of a FIFO, waitpid, fsync,
+// ...) made by the os, io and tempfile modules goes through one of these helpers. When the GIL
+// arrives (issue 4/5), the release/re-acquire is added once, in BlockingSection, and every caller
+// gets it. The helpers also retry on EINTR, as CPython does (PEP 475); when signal handlers are
+// wired to the eval breaker, the retry loop is where pending handlers will run.
+//
+// Contract: the helpers touch no Python object (so they are safe to run without the GIL) and
+// return the system call's result with errno preserved; callers raise the Python exception after
+// the helper returns (err_set_from_errno & co).
+#pragma once
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstddef>
+
+namespace gilpy {
+
+// RAII marker around a blocking call. Today a no-op; later: release the GIL in the constructor,
+// take it back in the destructor (saving and restoring errno).
+struct BlockingSection {
+  BlockingSection() = default;
+  ~BlockingSection() = default;
+  BlockingSection(const BlockingSection&) = delete;
+  BlockingSection& operator=(const BlockingSection&) = delete;
+};
+
+// Run `f()` (which returns a negative value with errno set on failure) outside the GIL, retrying
+// on EINTR.
+template <class F>
+inline auto blocking_call(F f) -> decltype(f()) {
+  for (;;) {
+    decltype(f()) r;
+    {
+      BlockingSection section;
+      r = f();
+    }
+    if (r >= 0 || errno != EINTR) return r;
+  }
+}
+
+inline ssize_t sys_read(int fd, void* buf, size_t n) {
+  return blocking_call([&] { return ::read(fd, buf, n); });
+}
+inline ssize_t sys_write(int fd, const void* buf, size_t n) {
+  return blocking_call([&] { return ::write(fd, buf, n); });
+}
+inline int sys_open(const char* path, int flags, mode_t mode) {
+  return blocking_call([&] { return ::open(path, flags, mode); });
+}
+inline int sys_fsync(int fd) {
+  return blocking_call([&] { return ::fsync(fd); });
+}
+inline pid_t sys_waitpid(pid_t pid, int* status, int options) {
+  return blocking_call([&] { return ::waitpid(pid, status, options); });
+}
+inline int sys_ftruncate(int fd, off_t size) {
+  return blocking_call([&] { return ::ftruncate(fd, size); });
+}
+// close() is not retried on EINTR (the descriptor is gone either way on Linux).
+inline int sys_close(int fd) {
+  BlockingSection section;
+  return ::close(fd);
+}
+
+}  // namespace gilpy
