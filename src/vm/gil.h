@@ -1,0 +1,167 @@
+// The global interpreter lock.
+//
+// Only the thread holding the GIL runs Python bytecode or touches objects. The GIL is CPython's
+// "new GIL" (3.2+, Python/ceval_gil.c), re-implemented; the design notes:
+//
+//  - State: `locked` and `last_holder` under `mutex`; `cond` is signalled when the GIL is released,
+//    `switch_cond` when a thread has taken it. The mutex is held only for a few instructions.
+//  - A thread that wants the GIL waits on `cond` for at most the switch interval (5 ms by default,
+//    sys.setswitchinterval). If the wait times out, the GIL is still held, and no switch happened
+//    meanwhile (`switch_number` unchanged), it sets a drop request in the HOLDER's eval breaker.
+//  - The holder's eval loop tests its eval breaker on backward jumps and calls (vm/eval.cpp), so
+//    no pure-Python loop keeps the GIL: it calls gil_yield_on_request(), which drops the GIL and,
+//    with forced switching, waits on `switch_cond` until another thread has taken it, so that on a
+//    multi-core machine the dropping thread cannot take it straight back.
+//  - Blocking calls release the GIL voluntarily (AllowThreads below); those releases are counted
+//    apart from forced drops, which is what makes the convoy effect visible in the statistics.
+//
+// Policies: how waiting and switching work is chosen once, at start-up (-X gil=cpython|ticks),
+// and the eval loop never asks which policy runs: it calls the gil_* functions, which ask the
+// policy. `ticks` is Python 2's scheme: no timed waits and no drop requests; the holder releases
+// and re-takes the GIL every N instructions (sys.setcheckinterval, default 100), with no forced
+// switching, so on a multi-core machine the releasing thread often wins the GIL straight back.
+// A new policy is a new GilPolicy subclass and a line in gil_policy_from_name().
+//
+// Thread-safety: fields of Gil are protected by `mutex` unless marked atomic. Per-thread
+// statistics (GilThreadStats) are written only by their own thread; readers (sys/_gil statistics,
+// the exit report) read them after the threads are done or accept torn reads of counters.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gilpy {
+
+struct ThreadState;
+
+// Bits of ThreadState::eval_breaker.
+enum : uint32_t {
+  BREAKER_GIL_DROP_REQUEST = 1u << 0,  // another thread waits for the GIL: drop it
+  BREAKER_SIGNALS_PENDING = 1u << 1,   // a signal arrived: run Python handlers (main thread)
+  BREAKER_ASYNC_EXC = 1u << 2,         // an asynchronous exception was set for this thread
+  BREAKER_TICKS = 1u << 3,             // ticks policy: the instruction budget ran out
+};
+
+// One GIL event for -X giltrace (Chrome trace-event format at exit).
+enum class GilEvent : uint8_t { WaitStart, Take, DropRequest, ForcedDrop, Release, Tick };
+struct GilTraceRecord {
+  uint64_t ns;
+  uint32_t thread;  // the trace's thread index
+  GilEvent event;
+};
+
+// What one thread did with the GIL (-X gilstats, the _gil module).
+struct GilThreadStats {
+  std::string name;                // thread name at the time it ended (or now)
+  uint64_t bytecodes = 0;          // instructions executed (when counting is on)
+  uint64_t hold_ns = 0;            // total time holding the GIL
+  uint64_t wait_ns = 0;            // total time waiting for it
+  uint64_t max_wait_ns = 0;        // longest single wait
+  uint64_t takes = 0;              // times it took the GIL
+  uint64_t forced_drops = 0;       // times it dropped the GIL because another thread asked
+  uint64_t voluntary_releases = 0; // times it released it around a blocking call
+  uint64_t drop_requests_made = 0; // times it asked the holder to drop it
+  uint64_t taken_at_ns = 0;        // when it last took the GIL (0 when not holding)
+  uint32_t index = 0;              // registration order: the trace's thread id
+  std::vector<GilTraceRecord>* trace = nullptr;  // this thread's trace buffer (owned by Gil)
+};
+
+class Gil;
+
+class GilPolicy {
+ public:
+  virtual ~GilPolicy() = default;
+  virtual const char* name() const = 0;
+  // Wait (mutex held through `lock`) until the GIL is free, asking the holder to drop it when this
+  // policy does that. Called with gil.locked == true.
+  virtual void wait_until_free(Gil& gil, ThreadState* ts, std::unique_lock<std::mutex>& lock) = 0;
+  // After dropping because of a request: wait until another thread has taken the GIL?
+  virtual bool forced_switching() const = 0;
+  // Instructions between periodic releases; 0 when the policy does not count instructions.
+  virtual int check_interval() const { return 0; }
+  // sys.setcheckinterval: false when the policy has no check interval.
+  virtual bool set_check_interval(int) { return false; }
+};
+
+std::unique_ptr<GilPolicy> gil_policy_from_name(const std::string& name);  // null if unknown
+
+class Gil {
+ public:
+  explicit Gil(std::unique_ptr<GilPolicy> policy);
+
+  // Take the GIL for `ts` (blocking). `voluntary_return`: taking it back after AllowThreads.
+  void take(ThreadState* ts);
+  // Release the GIL held by `ts`. `forced`: in answer to a drop request.
+  void drop(ThreadState* ts, bool forced);
+  // Called by the holder when its eval breaker has BREAKER_GIL_DROP_REQUEST (or BREAKER_TICKS):
+  // drop, let another thread run (forced switching per policy), take again.
+  void yield_on_request(ThreadState* ts);
+
+  GilPolicy& policy() { return *policy_; }
+  // Switch interval in microseconds (sys.setswitchinterval / getswitchinterval).
+  void set_interval_us(int64_t us) { interval_us_.store(us < 1 ? 1 : us); }
+  int64_t interval_us() const { return interval_us_.load(); }
+  uint64_t switch_number() const { return switch_number_.load(); }
+  bool locked() const { return locked_.load(); }
+  ThreadState* holder() const { return holder_.load(); }
+
+  // Statistics: one GilThreadStats per thread ever registered (kept after the thread ends).
+  GilThreadStats* register_thread(ThreadState* ts, const std::string& name);
+  std::vector<GilThreadStats> snapshot_stats();
+  uint64_t held_ns_total();  // sum over threads, including the current holding period
+  uint64_t start_ns() const { return start_ns_; }
+
+  // Tracing (off unless enabled): events go to per-thread buffers, written at exit.
+  void enable_trace() { tracing_ = true; }
+  bool tracing() const { return tracing_; }
+  void trace(ThreadState* ts, GilEvent e);
+  bool write_trace(const std::string& path);
+
+ private:
+  friend class CPythonPolicy;
+  friend class TicksPolicy;
+
+  std::unique_ptr<GilPolicy> policy_;
+  std::mutex mutex_;
+  std::condition_variable cond_;         // signalled when the GIL is released
+  std::condition_variable switch_cond_;  // signalled when a thread takes the GIL
+  std::atomic<bool> locked_{false};
+  std::atomic<ThreadState*> holder_{nullptr};
+  ThreadState* last_holder_ = nullptr;   // under mutex_
+  std::atomic<uint64_t> switch_number_{0};
+  std::atomic<int64_t> interval_us_{5000};
+  uint64_t start_ns_;
+
+  std::mutex stats_mutex_;  // protects the two vectors below (not their elements)
+  std::vector<std::unique_ptr<GilThreadStats>> stats_;
+  // trace_buffers_[i] belongs to the thread of stats_[i]: only that thread appends to it.
+  std::vector<std::unique_ptr<std::vector<GilTraceRecord>>> trace_buffers_;
+  bool tracing_ = false;
+};
+
+// The process's GIL (one interpreter per process), used by AllowThreads; set at start-up.
+void set_runtime_gil(Gil* gil);
+Gil* runtime_gil();
+
+uint64_t monotonic_ns();
+
+// Release the GIL around a blocking call or long native work (CPython's Py_BEGIN_ALLOW_THREADS /
+// Py_END_ALLOW_THREADS). Counted as a voluntary release. Nothing may touch Python objects while
+// the GIL is released.
+class AllowThreads {
+ public:
+  AllowThreads();
+  ~AllowThreads();
+  AllowThreads(const AllowThreads&) = delete;
+  AllowThreads& operator=(const AllowThreads&) = delete;
+
+ private:
+  ThreadState* ts_;
+};
+
+}  // namespace gilpy
