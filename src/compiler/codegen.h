@@ -120,8 +120,9 @@ struct Unit {
 
 class Compiler {
  public:
-  Compiler(SymTable* st, Object* filename, bool interactive, CompileErrorInfo* err)
-      : st_(st), filename_(filename), interactive_(interactive), err_(err) {}
+  Compiler(SymTable* st, Object* filename, bool interactive, CompileErrorInfo* err,
+           int optimize = 0)
+      : st_(st), filename_(filename), interactive_(interactive), err_(err), optimize_(optimize) {}
   // Compile a whole module (exec / single / eval). Returns a new code object or nullptr.
   Object* compile_module(const parser::Module* mod);
 
@@ -134,6 +135,7 @@ class Compiler {
   Object* filename_;  // borrowed str
   bool interactive_;
   CompileErrorInfo* err_;
+  int optimize_;  // -O level: asserts are dropped and __debug__ is False when > 0
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
   int nest_level_ = 0;
@@ -164,6 +166,7 @@ class Compiler {
   // `freevars` with the code's free variable names (for the closure).
   Object* exit_scope(std::vector<std::string>* freevars, bool add_none_return);
   void set_qualname();
+  bool abort_scope();  // drop the current unit after an error; returns false
   bool push_fblock(FBlockType t, int block, int exit, const void* datum, const Loc& loc,
                    std::string_view name = {});
   void pop_fblock();
@@ -213,7 +216,7 @@ class Compiler {
   bool assert_stmt(parser::Stmt* s);
   bool delete_stmt(parser::Stmt* s);
   bool unwind_fblock(const FBlock& info, bool preserve_tos, Loc* loc);
-  bool unwind_fblock_stack(bool preserve_tos, FBlock** loop, Loc* loc);
+  bool unwind_fblock_stack(bool preserve_tos, int* loop_index, Loc* loc);  // loop_index: -1 = none found
   bool pop_except_and_reraise(const Loc& loc);
   bool match_stmt(parser::Stmt* s);  // codegen_pattern.cpp
 
@@ -252,6 +255,9 @@ class Compiler {
   // (literals, tuples of constants, foldable arithmetic), else nullptr without an exception.
   Object* fold_constant(parser::Expr* e);
   Object* constant_value(parser::Expr* e);  // Constant node -> object (exception on failure)
+  // An iterable (for / comprehension / `in`): list and set literals of constants become a
+  // constant tuple / frozenset (CPython's fold_iter).
+  bool visit_iter(parser::Expr* e);
 };
 
 // The assembler: turn a finished unit into a code object (new reference) or nullptr.

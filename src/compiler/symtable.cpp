@@ -43,6 +43,7 @@ struct Builder {
       err->msg = msg;
       err->loc = loc;
       err->set = true;
+      err->from_symtable = true;
     }
     return false;
   }
@@ -582,6 +583,7 @@ struct Analyzer {
       err->msg = msg;
       err->loc = loc;
       err->set = true;
+      err->from_symtable = true;
     }
     return false;
   }

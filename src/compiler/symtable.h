@@ -106,6 +106,9 @@ struct CompileErrorInfo {
   std::string msg;
   parser::Loc loc;
   bool set = false;
+  // CPython raises symbol-table errors with args == (msg,) and sets the location attributes
+  // afterwards (PyErr_RangedSyntaxLocationObject); code generator errors pass them in args.
+  bool from_symtable = false;
 };
 
 struct SymTable {

@@ -9,6 +9,7 @@
 // is set. int results: -1 on error.
 #pragma once
 
+#include <cstdarg>
 #include <string>
 #include <string_view>
 
@@ -122,6 +123,11 @@ bool iter_check(Object* o);  // has __next__
 
 // ---- Formatting ---------------------------------------------------------------------------------
 Object* object_format(Object* o, Object* format_spec);  // format(o, spec); spec: str or null
+
+// A str built like err_format's message (printf conversions plus %R %S %A %T %U), as CPython's
+// PyUnicode_FromFormat. New reference or nullptr.
+Object* str_from_format(const char* fmt, ...);
+Object* str_from_vformat(const char* fmt, va_list ap);
 
 // Convenience for C++ code: repr/str as UTF-8 std::string (empty + exception set on error).
 bool repr_utf8(Object* o, std::string& out);

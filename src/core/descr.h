@@ -23,6 +23,17 @@ extern TypeObject PropertyType;          // property
 extern TypeObject SuperType;             // super
 extern TypeObject MappingProxyType;      // mappingproxy: type.__dict__
 
+extern TypeObject GenericAliasType;      // types.GenericAlias: list[int]
+extern TypeObject UnionType;             // types.UnionType: int | None
+
+// list[int]: a GenericAlias of origin and args (a tuple, or a single argument).
+Object* generic_alias_new(Object* origin, Object* args);
+// The `__class_getitem__` of generic built-in classes (METH_CLASS): returns cls[args].
+Object* generic_alias_class_getitem(Object* cls, Object* const* args, ssize nargs,
+                                    Object* kwnames);
+bool union_check(Object* o);
+Object* union_args_borrowed(Object* u);  // the member tuple of a UnionType
+
 Object* classmethod_new(Object* callable);   // classmethod(callable)
 Object* staticmethod_new(Object* callable);  // staticmethod(callable)
 // A read-only view of a mapping (type.__dict__).

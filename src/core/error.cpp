@@ -120,7 +120,7 @@ bool append_conversion(StrWriter& w, char conv, Object* o, int precision) {
 
 }  // namespace
 
-Object* err_vformat(TypeObject* type, const char* fmt, va_list ap) {
+Object* str_from_vformat(const char* fmt, va_list ap) {
   StrWriter w;
   const char* p = fmt;
   while (*p) {
@@ -210,7 +210,19 @@ Object* err_vformat(TypeObject* type, const char* fmt, va_list ap) {
         break;
     }
   }
-  Object* msg = w.finish();
+  return w.finish();
+}
+
+Object* str_from_format(const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  Object* r = str_from_vformat(fmt, ap);
+  va_end(ap);
+  return r;
+}
+
+Object* err_vformat(TypeObject* type, const char* fmt, va_list ap) {
+  Object* msg = str_from_vformat(fmt, ap);
   if (!msg) return nullptr;
   err_set(type, msg);
   decref(msg);

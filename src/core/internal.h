@@ -11,6 +11,9 @@ namespace gilpy {
 void init_singleton_types();    // objects/singletons.cpp
 void init_module_type();        // objects/moduleobject.cpp
 void init_descr_types();        // core/descr.cpp
+void init_genericalias_types(); // core/genericalias.cpp
+// type.__or__ / __ror__ (and GenericAlias's): a UnionType, or NotImplemented.
+Object* type_or(Object* a, Object* b);
 
 // core/typeobject.cpp
 Object* type_repr_impl(Object* type);
@@ -64,6 +67,9 @@ Object* wrapper_descr_new(TypeObject* type, const SlotDef* def, void* wrapped);
 Object* wrapper_descr_call_bound(WrapperDescrObject* d, Object* self, Object* const* args,
                                  ssize nargs, Object* kwnames);
 
+// core/typeobject.cpp: give a static type several bases (type_ready builds `bases` from them; the
+// primary `base` must be set too). For init functions, which must not allocate.
+void type_set_static_bases(TypeObject* type, TypeObject* const* bases, int n);
 // core/typeobject.cpp: is `o` the `__new__` builtin of a static type? Sets *type.
 bool is_tp_new_wrapper(Object* o, TypeObject** type);
 

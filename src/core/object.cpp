@@ -44,6 +44,7 @@ GCHeader* gc_all_objects() { return &g_gc_head; }
 ssize gc_live_count() { return g_gc_count; }
 
 Object* object_alloc(TypeObject* type, size_t size) {
+  if (type->flags & TPFLAG_HAVE_GC) gc_maybe_collect();  // may run the cycle collector (core/gc.cpp)
   // Fixed-size types: never allocate less than the type's declared instance size (robust against a
   // caller that passes sizeof(its struct) for a subtype with a larger basicsize).
   if (type->itemsize == 0 && size < size_t(type->basicsize)) size = size_t(type->basicsize);
@@ -77,12 +78,12 @@ void object_free(Object* o) {
   TypeObject* type = type_of(o);
   if (type->flags & TPFLAG_HAVE_GC) {
     GCHeader* h = gc_header_of(o);
-    if (h->next) {
+    if (h->next) {  // still tracked: unlink from whatever collector list holds it
       h->prev->next = h->next;
       h->next->prev = h->prev;
       h->next = h->prev = nullptr;
-      --g_gc_count;
     }
+    --g_gc_count;  // counts every live object with a header, tracked or not
   }
 #if GILPY_DEBUG_REFS
   --g_live_objects;

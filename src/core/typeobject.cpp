@@ -37,11 +37,15 @@
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/cellobject.h"
 #include "objects/floatobject.h"
+#include "objects/funcobject.h"
 #include "objects/intobject.h"
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "objects/weakrefobject.h"
+#include "vm/run.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -907,6 +911,22 @@ hash_t hash_not_implemented(Object* o) {
 
 hash_t object_hash_not_implemented(Object* o) { return hash_not_implemented(o); }
 
+namespace {
+struct StaticBases {
+  TypeObject* type;
+  TypeObject* const* bases;
+  int n;
+};
+std::vector<StaticBases>& static_bases_table() {
+  static std::vector<StaticBases> table;
+  return table;
+}
+}  // namespace
+
+void type_set_static_bases(TypeObject* type, TypeObject* const* bases, int n) {
+  static_bases_table().push_back({type, bases, n});
+}
+
 int type_ready(TypeObject* type) {
   if (type->flags & TPFLAG_READY) return 0;
   if (!type->ob_type) type->ob_type = &TypeType;
@@ -930,6 +950,8 @@ int type_ready(TypeObject* type) {
   else if (type == &Exc_BaseException) type->flags |= TPFLAG_BASE_EXC_SUBCLASS;
   else if (type == &TypeType) type->flags |= TPFLAG_TYPE_SUBCLASS;
   else if (type == &FloatType) type->flags |= TPFLAG_FLOAT_SUBCLASS;
+  // Python functions bind like method descriptors (object_get_method may skip the bound method).
+  if (type == &FunctionType) type->flags |= TPFLAG_METHOD_DESCRIPTOR;
   if (base) {
     type->flags |= base->flags & kInheritedSubclassFlags;
     if (!type->basicsize) type->basicsize = base->basicsize;
@@ -937,6 +959,17 @@ int type_ready(TypeObject* type) {
     if (!type->dictoffset) type->dictoffset = base->dictoffset;
     if (!type->weaklistoffset) type->weaklistoffset = base->weaklistoffset;
     if (!type->dealloc) type->dealloc = base->dealloc;
+  }
+  if (!type->bases) {
+    for (const StaticBases& sb : static_bases_table()) {
+      if (sb.type != type) continue;
+      type->bases = tuple_new(sb.n);
+      if (!type->bases) return -1;
+      for (int i = 0; i < sb.n; ++i) {
+        if (!(sb.bases[i]->flags & TPFLAG_READY) && type_ready(sb.bases[i]) < 0) return -1;
+        tuple_set_steal(type->bases, i, newref(sb.bases[i]));
+      }
+    }
   }
   if (!type->bases) {
     type->bases = base ? tuple_pack(1, static_cast<Object*>(base)) : tuple_new(0);
@@ -951,13 +984,24 @@ int type_ready(TypeObject* type) {
   // Fill the dict: __new__, the slot wrappers, the tables, __doc__ (static types only: a heap
   // type's dict already holds its Python-level attributes).
   if (!heap) {
-    bool own_new = type->new_ && (!base || type->new_ != base->new_);
-    if (own_new && !dict_get_str_borrowed(type->dict, "__new__")) {
+    // Before inheritance, a non-null new_ is one the type's init function set.
+    if (type->new_ && !dict_get_str_borrowed(type->dict, "__new__")) {
       Ref f = Ref::steal(cfunction_new(&kNewWrapperDef, type, nullptr));
       if (!f || dict_setitem(type->dict, intern_cstr("__new__"), f.get()) < 0) return -1;
     }
     if (add_slot_wrappers(type) < 0) return -1;
     if (add_tables(type) < 0) return -1;
+    // The generic built-in classes: list[int], dict[str, int], type[int], ...
+    if (type == &ListType || type == &DictType || type == &TupleType || type == &SetType ||
+        type == &FrozenSetType || type == &TypeType || type == &Exc_BaseExceptionGroup) {
+      static const MethodDef kClassGetItem = {"__class_getitem__", generic_alias_class_getitem,
+                                              METH_CLASS, "See PEP 585"};
+      if (!dict_get_str_borrowed(type->dict, "__class_getitem__")) {
+        Ref d = Ref::steal(classmethod_descr_new(type, &kClassGetItem));
+        if (!d || dict_setitem(type->dict, intern_cstr("__class_getitem__"), d.get()) < 0)
+          return -1;
+      }
+    }
     if (!dict_get_str_borrowed(type->dict, "__doc__")) {
       Ref doc = type->doc ? Ref::steal(str_from_cstr(type->doc)) : Ref::borrow(None);
       if (!doc || dict_setitem(type->dict, intern_cstr("__doc__"), doc.get()) < 0) return -1;
@@ -981,7 +1025,7 @@ int type_ready(TypeObject* type) {
   if (!type->dealloc) type->dealloc = object_base_dealloc;
 
   if (base) add_subclass(base, type);
-  if (heap) {
+  {
     ssize nb = tuple_size(type->bases);
     for (ssize i = 1; i < nb; ++i) add_subclass(as_type(tuple_get_borrowed(type->bases, i)), type);
   }
@@ -1092,6 +1136,7 @@ int type_tp_init(Object* self, Object* const* args, ssize nargs, Object* kwnames
 void type_dealloc(Object* self) {
   TypeObject* type = as_type(self);
   if (!(type->flags & TPFLAG_HEAPTYPE)) return;  // static types are immortal
+  Object* saved = err_fetch();  // a failed class creation frees the type with its error pending
   if (type->bases) {
     ssize n = tuple_size(type->bases);
     for (ssize i = 0; i < n; ++i) remove_subclass(as_type(tuple_get_borrowed(type->bases, i)), type);
@@ -1114,6 +1159,7 @@ void type_dealloc(Object* self) {
     type->members = nullptr;
   }
   object_free(self);
+  err_restore(saved);
 }
 
 Object* type_getattro(Object* self, Object* name) {
@@ -1517,14 +1563,29 @@ int subtype_set_dict(Object* self, Object* value) {
   return 0;
 }
 
-// Deallocation of instances of heap types: __del__, then the storage the heap classes added,
-// then the nearest static base's dealloc, then the reference to the class.
+// Deallocation of instances of heap types (CPython's subtype_dealloc): the weakrefs to the object,
+// __del__ (once, PEP 442: core/gc.cpp), then the storage the heap classes added (__slots__,
+// __dict__), then the nearest static base's dealloc, then the reference to the class.
 void subtype_dealloc(Object* self) {
   TypeObject* type = type_of(self);
+  TypeObject* base = type;
+  while (base && base->dealloc == subtype_dealloc) base = base->base;
+  if (object_is_gc(self)) gc_untrack(self);
+  // Weakrefs added by a heap class: cleared (callbacks run) before __del__, slots and dict.
+  if (type->weaklistoffset && !(base && base->weaklistoffset)) {
+    Object** wl = weakref_list_ptr_if_any(self);
+    if (wl && *wl) weakref_clear_all(self);
+  }
   if (type->finalize) {
-    self->refcnt = 1;  // temporarily resurrect while __del__ runs
-    type->finalize(self);
-    if (--self->refcnt != 0) return;  // resurrected by __del__
+    if (object_call_finalizer_from_dealloc(self) < 0) {
+      if (object_is_gc(self) && !gc_is_tracked(self)) gc_track(self);
+      return;  // resurrected by __del__
+    }
+    // New weakrefs made by __del__ are cleared too.
+    if (type->weaklistoffset && !(base && base->weaklistoffset)) {
+      Object** wl = weakref_list_ptr_if_any(self);
+      if (wl && *wl) weakref_clear_all(self);
+    }
   }
   // Clear the __slots__ of every heap class on the solid chain, then the dict.
   for (TypeObject* t = type; t && (t->flags & TPFLAG_HEAPTYPE); t = t->base) {
@@ -1539,8 +1600,6 @@ void subtype_dealloc(Object* self) {
     Object** dp = object_dict_ptr(self);
     clear_ref(dp);
   }
-  TypeObject* base = type;
-  while (base && base->dealloc == subtype_dealloc) base = base->base;
   incref(type);  // keep the class alive across the base dealloc (it may free the instance)
   if (base && base->dealloc) base->dealloc(self);
   else object_free(self);
@@ -1588,8 +1647,7 @@ int wrap_special_methods(Object* dict) {
   for (int i = 0; i < 3; ++i) {
     Object* f = dict_get_str_borrowed(dict, kNames[i]);
     if (!f) continue;
-    if (!(type_of(f)->flags & TPFLAG_METHOD_DESCRIPTOR) || type_of(f) == &MethodDescrType)
-      continue;
+    if (!function_check(f)) continue;
     Ref wrapped = Ref::steal(i == 0 ? staticmethod_new(f) : classmethod_new(f));
     if (!wrapped || dict_setitem_str(dict, kNames[i], wrapped.get()) < 0) return -1;
   }
@@ -1611,23 +1669,14 @@ int set_names(TypeObject* type) {
     Ref r = Ref::steal(call(sn.get(), args, 3));
     if (!r) {
       // 3.12 adds a note instead of wrapping the error.
-      Object* exc = err_occurred_borrowed();
-      if (exc && exception_check(exc)) {
-        Ref note = Ref::steal(str_from_cstr(""));
-        StrWriter w;
-        w.append("Error calling __set_name__ on '");
-        w.append(type_name(type_of(value)));
-        w.append("' instance ");
-        if (!w.append_repr(key)) return -1;
-        w.append(" in '");
-        w.append(type->name);
-        w.append("'");
-        Ref msg = Ref::steal(w.finish());
-        if (msg) {
-          Ref res = Ref::steal(call_method1(exc, "add_note", msg.get()));
-          if (!res) return -1;
-        }
+      Ref exc = Ref::steal(err_fetch());
+      if (exc && exception_check(exc.get())) {
+        Ref msg = Ref::steal(str_from_format("Error calling __set_name__ on '%s' instance %R in '%s'",
+                                             type_name(type_of(value)), key, type->name));
+        Ref res = msg ? Ref::steal(call_method1(exc.get(), "add_note", msg.get())) : Ref();
+        if (!res) return -1;  // that failure replaces the original error
       }
+      err_restore(exc.release());
       return -1;
     }
   }
@@ -1805,7 +1854,13 @@ Object* type_new_heap(TypeObject* meta, Object* name, Object* bases, Object* ori
   if (!dict_get_str_borrowed(dict.get(), "__doc__")) {
     if (dict_setitem_str(dict.get(), "__doc__", None) < 0) return nullptr;
   }
-  // A str __doc__ also becomes the C-level doc? (kept in the dict only.)
+  // type(name, bases, dict) without __module__: the calling frame's __name__ (as CPython).
+  if (!dict_get_str_borrowed(dict.get(), "__module__")) {
+    Object* globals = eval_globals_borrowed();
+    Object* modname = globals ? dict_get_str_borrowed(globals, "__name__") : nullptr;
+    if (modname && dict_setitem_str(dict.get(), "__module__", modname) < 0) return nullptr;
+    if (err_occurred()) return nullptr;
+  }
   if (wrap_special_methods(dict.get()) < 0) return nullptr;
 
   // Instance storage in the prefix: slots, then __dict__, then __weakref__.
@@ -1844,11 +1899,11 @@ Object* type_new_heap(TypeObject* meta, Object* name, Object* bases, Object* ori
   Object* cell = dict_get_str_borrowed(type->dict, "__classcell__");
   if (cell) {
     Ref keep = Ref::borrow(cell);
-    if (std::strcmp(type_of(cell)->name, "cell") != 0) {
+    if (!cell_check(cell)) {
       return err_format(&Exc_TypeError, "__classcell__ must be a nonlocal cell, not %R",
                         as_object(type_of(cell)));
     }
-    if (object_setattr_str(cell, "cell_contents", type) < 0) return nullptr;
+    cell_set_steal(cell, newref(type));
     Ref k = Ref::steal(str_from_cstr("__classcell__"));
     if (dict_delitem(type->dict, k.get()) < 0) return nullptr;
   }
@@ -1894,6 +1949,7 @@ void init_object_types() {
   TypeType.call = type_call_slot;
   TypeType.vectorcall = type_vectorcall_slot;
   TypeType.getattro = type_getattro;
+  TypeType.nb_or = type_or;
   TypeType.setattro = type_setattro;
   TypeType.init = type_tp_init;
   TypeType.new_ = type_tp_new;
@@ -1903,6 +1959,7 @@ void init_object_types() {
   register_static_type(&TypeType);
 
   init_descr_types();
+  init_genericalias_types();
   init_singleton_types();
   init_module_type();
 }

@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "core/gc.h"
+
 namespace gilpy {
 
 namespace {
@@ -28,6 +30,7 @@ bool types_init() {
   init_container_types();
   init_code_types();
   init_vm_types();
+  gc_install_traverse_slots();  // core/gc_traverse.cpp: traverse/clear slots, weakref types
   for (TypeObject* t : registered_types()) {
     if (type_ready(t) < 0) return false;
   }

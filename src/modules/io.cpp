@@ -7,8 +7,9 @@
 //  - TextFile (type TextIOWrapper): str in and out over a BinaryFile it owns (`.buffer`):
 //    encoding/decoding (utf-8, ascii, latin-1) and newline translation (universal newlines on
 //    read by default).
-// Every read(2)/write(2) goes through os_read/os_write below: that is where the GIL is released
-// around blocking I/O (issue 5).
+// Every read(2)/write(2) goes through os_read/os_write below, which call the blocking-call helpers
+// of modules/os_syscalls.h: that is where the GIL is released around blocking I/O (issue 5).
+// The in-memory streams (StringIO, BytesIO) are in modules/io_memory.cpp.
 //
 // Ownership: a TextFile owns its BinaryFile; the C++ buffers (std::string) are owned by their
 // object and freed in dealloc. A file still open when freed is flushed and closed, as CPython
@@ -25,7 +26,9 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "modules/io_internal.h"
 #include "modules/modules.h"
+#include "modules/os_syscalls.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
@@ -66,19 +69,9 @@ struct TextFile : Object {
 
 // ---- blocking system calls (the GIL will be released here) --------------------------------------
 
-ssize os_read(int fd, char* buf, size_t n) {
-  for (;;) {
-    ssize_t r = ::read(fd, buf, n);
-    if (r >= 0 || errno != EINTR) return r;
-  }
-}
+ssize os_read(int fd, char* buf, size_t n) { return sys_read(fd, buf, n); }
 
-ssize os_write(int fd, const char* buf, size_t n) {
-  for (;;) {
-    ssize_t r = ::write(fd, buf, n);
-    if (r >= 0 || errno != EINTR) return r;
-  }
-}
+ssize os_write(int fd, const char* buf, size_t n) { return sys_write(fd, buf, n); }
 
 // ---- BinaryFile ---------------------------------------------------------------------------------
 
@@ -336,7 +329,7 @@ Object* file_readlines(Object* self, Object* const* args, ssize nargs, Object* k
     if (!line) break;
     if (list_append(result.get(), line.get()) < 0) return nullptr;
     total += object_length(line.get());
-    if (hint > 0 && total >= hint) break;
+    if (hint > 0 && total > hint) break;
   }
   if (err_occurred()) return nullptr;
   return result.release();
@@ -488,7 +481,7 @@ Object* file_truncate(Object* self, Object* const* args, ssize nargs, Object* kw
     size = off_t(number_as_ssize(args[0], &Exc_OverflowError));
     if (size == -1 && err_occurred()) return nullptr;
   }
-  if (ftruncate(f->fd, size) < 0) return err_set_from_errno(&Exc_OSError);
+  if (sys_ftruncate(f->fd, size) < 0) return err_set_from_errno(&Exc_OSError);
   return int_from_i64(size);
 }
 
@@ -914,9 +907,7 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
     if (creating) flags |= O_CREAT | O_EXCL;
     if (writing) flags |= O_CREAT | O_TRUNC;
     if (appending) flags |= O_CREAT | O_APPEND;
-    do {
-      fd = ::open(path.c_str(), flags, 0666);
-    } while (fd < 0 && errno == EINTR);
+    fd = sys_open(path.c_str(), flags, 0666);
     if (fd < 0) return err_set_from_errno(&Exc_OSError, file);
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -928,7 +919,7 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
   if (appending) lseek(fd, 0, SEEK_END);
 
   std::string bmode = creating ? "xb" : reading ? "rb" : writing ? "wb" : "ab";
-  if (updating) bmode = bmode.substr(0, 1) + "b+";
+  if (updating) bmode = creating ? "xb+" : appending ? "ab+" : "rb+";  // as FileIO.mode
   TypeObject* btype = buffering == 0 ? &FileIOType
                       : updating     ? &BufferedRandomType
                       : reading      ? &BufferedReaderType
@@ -947,6 +938,20 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
 }
 
 bool io_is_builtin_text_file(Object* file) { return type_of(file) == &TextIOWrapperType; }
+
+bool io_file_set_name(Object* file, Object* name) {
+  TypeObject* t = type_of(file);
+  if (t != &TextIOWrapperType && !is_binary_type(t)) {
+    err_format(&Exc_TypeError, "not a file object: %T", file);
+    return false;
+  }
+  setref(&binary_of(file)->name, newref(name));
+  return true;
+}
+
+TypeObject* io_unsupported_operation_type() {
+  return reinterpret_cast<TypeObject*>(g_unsupported_operation);
+}
 
 // sys.stdin / stdout / stderr (and the __stdxxx__ originals) in the sys module's dict.
 Object* io_make_std_streams(Object* sysdict) {
@@ -1129,7 +1134,7 @@ Object* io_module_init() {
   if (module_add_object(m.get(), "UnsupportedOperation", g_unsupported_operation) < 0 ||
       module_add_int(m.get(), "DEFAULT_BUFFER_SIZE", kBufferSize) < 0 ||
       module_add_int(m.get(), "SEEK_SET", 0) < 0 || module_add_int(m.get(), "SEEK_CUR", 1) < 0 ||
-      module_add_int(m.get(), "SEEK_END", 2) < 0) {
+      module_add_int(m.get(), "SEEK_END", 2) < 0 || io_memory_add_types(m.get()) < 0) {
     return nullptr;
   }
   return m.release();

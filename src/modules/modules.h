@@ -12,5 +12,13 @@ Object* io_module_init();        // modules/io.cpp (_io)
 Object* math_module_init();      // modules/math.cpp
 Object* time_module_init();      // modules/time.cpp
 Object* dis_module_init();       // modules/dis.cpp
+Object* os_module_init();        // modules/os.cpp (os; also registered as posix)
+Object* posix_module_init();     // modules/os.cpp
+Object* posixpath_module_init(); // modules/os.cpp (posixpath, os.path)
+Object* errno_module_init();     // modules/errno.cpp
+Object* tempfile_module_init();  // modules/tempfile.cpp
+
+Object* gc_module_init();       // modules/gc_module.cpp
+Object* weakref_module_init();  // modules/weakref_module.cpp (_weakref)
 
 }  // namespace gilpy

@@ -47,7 +47,6 @@ namespace gilpy {
 
 Object* os_fspath(Object* o) {
   if (str_check(o) || bytes_check(o)) return newref(o);
-  Ref method;
   Ref name = Ref::steal(str_from_cstr("__fspath__"));
   if (!name) return nullptr;
   Object* m = type_lookup_borrowed(type_of(o), name.get());
@@ -280,8 +279,27 @@ Object* os_fspath_meth(Object*, Object* const* args, ssize nargs, Object* kwname
   return os_fspath(a[0]);
 }
 
+// os.fsencode / os.fsdecode: the file system encoding is UTF-8 with surrogateescape.
+Object* os_fsencode(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("fsencode", nargs, kwnames)) return nullptr;
+  Ref p = Ref::steal(os_fspath(args[0]));
+  if (!p) return nullptr;
+  if (bytes_check(p.get())) return p.release();
+  return str_encode(p.get(), "utf-8", "surrogateescape");
+}
+
+Object* os_fsdecode(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("fsdecode", nargs, kwnames)) return nullptr;
+  Ref p = Ref::steal(os_fspath(args[0]));
+  if (!p) return nullptr;
+  if (str_check(p.get())) return p.release();
+  return str_decode_utf8(bytes_data(p.get()), bytes_size(p.get()), "surrogateescape");
+}
+
 const MethodDef kOsFunctions[] = {
     {"fspath", os_fspath_meth, METH_DEFAULT, "Return the file system path representation of the object."},
+    {"fsencode", os_fsencode, METH_DEFAULT, "Encode filename (an os.PathLike, bytes, or str) to the filesystem encoding."},
+    {"fsdecode", os_fsdecode, METH_DEFAULT, "Decode filename (an os.PathLike, bytes, or str) from the filesystem encoding."},
     {nullptr, nullptr, 0, nullptr},
 };
 

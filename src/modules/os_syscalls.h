@@ -25,8 +25,8 @@ namespace gilpy {
 // RAII marker around a blocking call. Today a no-op; later: release the GIL in the constructor,
 // take it back in the destructor (saving and restoring errno).
 struct BlockingSection {
-  BlockingSection() = default;
-  ~BlockingSection() = default;
+  BlockingSection() {}
+  ~BlockingSection() {}  // user-provided: the marker is never an "unused variable"
   BlockingSection(const BlockingSection&) = delete;
   BlockingSection& operator=(const BlockingSection&) = delete;
 };

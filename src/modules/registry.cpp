@@ -14,6 +14,15 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"math", math_module_init},
     {"time", time_module_init},
     {"dis", dis_module_init},
+    {"io", io_module_init},
+    {"os", os_module_init},
+    {"posix", posix_module_init},
+    {"os.path", posixpath_module_init},
+    {"posixpath", posixpath_module_init},
+    {"errno", errno_module_init},
+    {"tempfile", tempfile_module_init},
+    {"gc", gc_module_init},
+    {"_weakref", weakref_module_init},
     {nullptr, nullptr},
 };
 

@@ -24,7 +24,7 @@ static Object* bool_repr(Object* o) {
 }
 
 static Object* bool_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("bool", kwnames)) return nullptr;
+  if (!check_no_kwargs("bool", kwnames)) return nullptr;
   if (nargs > 1) {
     return err_format(&Exc_TypeError, "bool expected at most 1 argument, got %zd", nargs);
   }

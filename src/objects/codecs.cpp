@@ -1,4 +1,5 @@
-// Codecs: str <-> bytes for UTF-8, ASCII and Latin-1, with CPython's error handlers and messages.
+// Codecs: str <-> bytes for UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with and without BOM, both
+// byte orders), with CPython's error handlers and messages.
 //
 // Decoding UTF-8 follows CPython's stringlib/codecs.h state machine byte for byte, so the error
 // ranges and reasons ("invalid start byte", "invalid continuation byte", "unexpected end of data")
@@ -29,7 +30,11 @@
 
 namespace gilpy {
 
-enum Codec { CODEC_UNKNOWN = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3 };
+enum Codec {
+  CODEC_UNKNOWN = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3,
+  CODEC_UTF16 = 4, CODEC_UTF16LE = 5, CODEC_UTF16BE = 6,
+  CODEC_UTF32 = 7, CODEC_UTF32LE = 8, CODEC_UTF32BE = 9,
+};
 
 int codec_lookup(const char* encoding) {
   if (!encoding) return CODEC_UTF8;
@@ -52,6 +57,20 @@ int codec_lookup(const char* encoding) {
   static const char* const latin1[] = {"latin_1", "latin1", "latin", "l1", "iso_8859_1",
                                        "iso8859_1", "8859", "cp819", "iso_ir_100", "csisolatin1",
                                        "iso_8859_1_1987", "ibm819", "iso_8859_1:1987", nullptr};
+  static const struct {
+    const char* name;
+    int codec;
+  } utf16_32[] = {
+      {"utf_16", CODEC_UTF16}, {"utf16", CODEC_UTF16}, {"u16", CODEC_UTF16},
+      {"utf_16_le", CODEC_UTF16LE}, {"utf_16le", CODEC_UTF16LE},
+      {"unicodelittleunmarked", CODEC_UTF16LE}, {"utf_16_be", CODEC_UTF16BE},
+      {"utf_16be", CODEC_UTF16BE}, {"unicodebigunmarked", CODEC_UTF16BE},
+      {"utf_32", CODEC_UTF32}, {"utf32", CODEC_UTF32}, {"u32", CODEC_UTF32},
+      {"utf_32_le", CODEC_UTF32LE}, {"utf_32le", CODEC_UTF32LE}, {"utf_32_be", CODEC_UTF32BE},
+      {"utf_32be", CODEC_UTF32BE},
+  };
+  for (const auto& e : utf16_32)
+    if (!strcmp(buf, e.name)) return e.codec;
   for (const char* const* p = utf8; *p; ++p)
     if (!strcmp(buf, *p)) return CODEC_UTF8;
   for (const char* const* p = ascii; *p; ++p)
@@ -344,8 +363,142 @@ static Object* decode_ascii(const char* data, ssize n, const char* errors) {
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
+// UTF-16 / UTF-32 decoding (CPython's _PyUnicode_DecodeUTF16Stateful / UTF32Stateful, final).
+// `bo`: 0 detect a BOM (default little endian), -1 little, 1 big endian.
+static Object* decode_utf16(const char* data, ssize n, const char* errors, int bo) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  ssize pos = 0;
+  if (bo == 0 && n >= 2) {
+    if (s[0] == 0xff && s[1] == 0xfe) {
+      bo = -1;
+      pos = 2;
+    } else if (s[0] == 0xfe && s[1] == 0xff) {
+      bo = 1;
+      pos = 2;
+    }
+  }
+  bool big = bo > 0;
+  const char* encname = big ? "utf-16-be" : "utf-16-le";
+  auto unit = [&](ssize i) -> uint32_t {
+    return big ? (uint32_t(s[i]) << 8) | s[i + 1] : (uint32_t(s[i + 1]) << 8) | s[i];
+  };
+  Handler h = H_STRICT;
+  bool hk = false;
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n / 2));
+  while (pos < n) {
+    ssize start = pos, end;
+    const char* reason;
+    if (n - pos < 2) {
+      reason = "truncated data";
+      end = n;
+    } else {
+      uint32_t u = unit(pos);
+      if (u < 0xd800 || u > 0xdfff) {
+        out.push_back(u);
+        pos += 2;
+        continue;
+      }
+      if (u >= 0xdc00) {
+        reason = "illegal encoding";
+        end = pos + 2;
+      } else if (n - pos < 4) {
+        reason = "unexpected end of data";
+        end = n;
+      } else {
+        uint32_t u2 = unit(pos + 2);
+        if (u2 >= 0xdc00 && u2 <= 0xdfff) {
+          out.push_back(0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00));
+          pos += 4;
+          continue;
+        }
+        reason = "illegal UTF-16 surrogate";
+        end = pos + 2;
+      }
+    }
+    if (!hk) {
+      h = handler_of(errors);
+      hk = true;
+    }
+    if (h == H_SURROGATEPASS && end - start == 2) {
+      out.push_back(unit(start));
+      pos = end;
+      continue;
+    }
+    if (!decode_error(h, errors, encname, data, n, start, end, reason, out)) return nullptr;
+    pos = end;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+static Object* decode_utf32(const char* data, ssize n, const char* errors, int bo) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  ssize pos = 0;
+  if (bo == 0 && n >= 4) {
+    if (s[0] == 0xff && s[1] == 0xfe && s[2] == 0 && s[3] == 0) {
+      bo = -1;
+      pos = 4;
+    } else if (s[0] == 0 && s[1] == 0 && s[2] == 0xfe && s[3] == 0xff) {
+      bo = 1;
+      pos = 4;
+    }
+  }
+  bool big = bo > 0;
+  const char* encname = big ? "utf-32-be" : "utf-32-le";
+  Handler h = H_STRICT;
+  bool hk = false;
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n / 4));
+  while (pos < n) {
+    ssize start = pos, end;
+    const char* reason;
+    if (n - pos < 4) {
+      reason = "truncated data";
+      end = n;
+    } else {
+      uint32_t c = big ? (uint32_t(s[pos]) << 24) | (uint32_t(s[pos + 1]) << 16) |
+                             (uint32_t(s[pos + 2]) << 8) | s[pos + 3]
+                       : (uint32_t(s[pos + 3]) << 24) | (uint32_t(s[pos + 2]) << 16) |
+                             (uint32_t(s[pos + 1]) << 8) | s[pos];
+      end = pos + 4;
+      if (c <= 0x10ffff && (c < 0xd800 || c > 0xdfff)) {
+        out.push_back(c);
+        pos = end;
+        continue;
+      }
+      if (c > 0x10ffff) {
+        reason = "code point not in range(0x110000)";
+      } else {
+        if (!hk) {
+          h = handler_of(errors);
+          hk = true;
+        }
+        if (h == H_SURROGATEPASS) {
+          out.push_back(c);
+          pos = end;
+          continue;
+        }
+        reason = "code point in surrogate code point range(0xd800, 0xe000)";
+      }
+    }
+    if (!hk) {
+      h = handler_of(errors);
+      hk = true;
+    }
+    if (!decode_error(h, errors, encname, data, n, start, end, reason, out)) return nullptr;
+    pos = end;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
 Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors) {
   switch (codec_lookup(encoding)) {
+    case CODEC_UTF16: return decode_utf16(data, n, errors, 0);
+    case CODEC_UTF16LE: return decode_utf16(data, n, errors, -1);
+    case CODEC_UTF16BE: return decode_utf16(data, n, errors, 1);
+    case CODEC_UTF32: return decode_utf32(data, n, errors, 0);
+    case CODEC_UTF32LE: return decode_utf32(data, n, errors, -1);
+    case CODEC_UTF32BE: return decode_utf32(data, n, errors, 1);
     case CODEC_UTF8: return str_decode_utf8(data, n, errors);
     case CODEC_ASCII: return decode_ascii(data, n, errors);
     case CODEC_LATIN1: return str_from_kind_data(1, data, n);
@@ -441,11 +594,80 @@ Object* encode_impl(Object* str, int codec, const char* errors) {
   return bytes_from(out.data(), ssize(out.size()));
 }
 
+// UTF-16 / UTF-32 (CPython's _PyUnicode_EncodeUTF16 / UTF32): a BOM (little endian) for the
+// plain names; lone surrogates are errors one at a time ("surrogates not allowed"); replacement
+// text from the handlers is itself encoded.
+Object* encode_utf16_32(Object* str, int codec, const char* errors) {
+  bool wide = codec >= CODEC_UTF32;
+  bool big = codec == CODEC_UTF16BE || codec == CODEC_UTF32BE;
+  bool bom = codec == CODEC_UTF16 || codec == CODEC_UTF32;
+  const char* encname = codec == CODEC_UTF16   ? "utf-16"
+                        : codec == CODEC_UTF16LE ? "utf-16-le"
+                        : codec == CODEC_UTF16BE ? "utf-16-be"
+                        : codec == CODEC_UTF32   ? "utf-32"
+                        : codec == CODEC_UTF32LE ? "utf-32-le"
+                                                 : "utf-32-be";
+  std::string out;
+  auto put16 = [&](uint32_t u) {
+    char b[2] = {char(big ? u >> 8 : u & 0xff), char(big ? u & 0xff : u >> 8)};
+    out.append(b, 2);
+  };
+  auto put32 = [&](uint32_t u) {
+    char b[4];
+    for (int i = 0; i < 4; ++i) b[big ? 3 - i : i] = char((u >> (8 * i)) & 0xff);
+    out.append(b, 4);
+  };
+  auto put = [&](uint32_t c) {
+    if (wide) {
+      put32(c);
+    } else if (c >= 0x10000) {
+      put16(0xd800 + ((c - 0x10000) >> 10));
+      put16(0xdc00 + ((c - 0x10000) & 0x3ff));
+    } else {
+      put16(c);
+    }
+  };
+  if (bom) put(0xfeff);
+  ssize len = str_length(str);
+  out.reserve(out.size() + size_t(len) * (wide ? 4 : 2));
+  Handler h = H_STRICT;
+  bool hk = false;
+  for (ssize i = 0; i < len; ++i) {
+    uint32_t c = str_read(str, i);
+    if (c < 0xd800 || c > 0xdfff) {
+      put(c);
+      continue;
+    }
+    if (!hk) {
+      h = handler_of(errors);
+      hk = true;
+    }
+    std::string rep;
+    switch (h) {
+      case H_STRICT:
+      case H_SURROGATEESCAPE:
+        return raise_encode_error(encname, str, i, i + 1, "surrogates not allowed");
+      case H_IGNORE: break;
+      case H_REPLACE: rep = "?"; break;
+      case H_BACKSLASHREPLACE: append_backslash(rep, c); break;
+      case H_XMLCHARREFREPLACE: rep = "&#" + std::to_string(c) + ";"; break;
+      case H_SURROGATEPASS:
+        if (wide) put32(c);
+        else put16(c);
+        break;
+      default: return unknown_handler(errors);
+    }
+    for (char rc : rep) put(uint32_t(static_cast<unsigned char>(rc)));
+  }
+  return bytes_from(out.data(), ssize(out.size()));
+}
+
 }  // namespace
 
 Object* str_encode(Object* str, const char* encoding, const char* errors) {
   int codec = codec_lookup(encoding ? encoding : "utf-8");
   if (codec == CODEC_UNKNOWN) return unknown_encoding(encoding);
+  if (codec >= CODEC_UTF16) return encode_utf16_32(str, codec, errors ? errors : "strict");
   if (codec == CODEC_UTF8 && !str_obj(str)->ascii) {
     // Fast path: the cached UTF-8 (when present) is the answer; never cache on failure.
     StrObject* so = str_obj(str);

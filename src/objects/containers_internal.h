@@ -50,9 +50,15 @@ void init_range_types();
 void init_slice_types();
 void init_iter_types();
 
-// Sort a plain array of owned references in place (the body of list.sort). `keys` receives
-// computed keys when `key` is non-null. Exposed for listobject.cpp only.
-int listsort_impl(Object* list, Object* keyfunc, bool reverse);
+// Freelist release (container_freelists_clear() in iterobject.cpp calls them).
+void tuple_freelist_clear();
+void list_freelist_clear();
+void dict_freelist_clear();
+
+// CPython's _PySlice_GetLongIndices (sliceobject.cpp): clamp a slice to an int `length` (any
+// size); the results are new references.
+bool slice_get_long_indices(Object* slice, Object* length, Object** start, Object** stop,
+                            Object** step);
 
 // list_iterator over any list (used by tuple/list iteration fast paths of other files).
 Object* list_iter_new(Object* list);

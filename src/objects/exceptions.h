@@ -16,7 +16,6 @@ namespace gilpy {
 struct BaseExceptionObject : Object {
   Object* dict;       // instance __dict__ (created lazily)
   Object* args;       // tuple
-  Object* notes;      // __notes__ list lives in dict in CPython; kept here for add_note's speed
   Object* traceback;  // traceback object or null
   Object* context;
   Object* cause;
@@ -95,7 +94,7 @@ inline bool exception_suppress_context(Object* exc) {
   return static_cast<BaseExceptionObject*>(exc)->suppress_context;
 }
 void exception_set_suppress_context(Object* exc, bool suppress);
-// __notes__ (a list) or null: borrowed.
+// __notes__ (from the instance dict, as CPython keeps it) or null: borrowed.
 Object* exception_notes_borrowed(Object* exc);
 
 // StopIteration.value (new reference; None when the exception carries no value).

@@ -14,6 +14,7 @@
 // bases with fractional exponents), ints are converted with OverflowError when too large and
 // compared exactly (int_compare_double). The hash is CPython's (2**61-1 modulus), consistent with
 // int's; NaNs hash by identity as in 3.10+.
+#include <algorithm>
 #include <cerrno>
 #include <cfloat>
 #include <charconv>
@@ -41,14 +42,46 @@ namespace gilpy {
 TypeObject FloatType;
 
 // ---- allocation ---------------------------------------------------------------------------------
+// A free list of exact float objects, as CPython's: loops producing floats recycle them instead of
+// going through object_alloc (calloc). Protected by the GIL; disabled under sanitizers so that
+// use-after-free is still detected.
+namespace {
+#if defined(GILPY_SANITIZER)
+constexpr int kFloatFreeMax = 0;
+#else
+constexpr int kFloatFreeMax = 100;
+#endif
+FloatObject* g_float_free[kFloatFreeMax > 0 ? kFloatFreeMax : 1];
+int g_float_nfree = 0;
+}  // namespace
+
 Object* float_from_double(double v) {
-  auto* o = alloc_object<FloatObject>(&FloatType);
-  if (!o) return nullptr;
+  FloatObject* o;
+  if (g_float_nfree > 0) {
+    o = g_float_free[--g_float_nfree];
+    o->refcnt = 1;
+    o->ob_type = &FloatType;
+#if GILPY_DEBUG_REFS
+    ++g_live_objects;
+#endif
+  } else {
+    o = alloc_object<FloatObject>(&FloatType);
+    if (!o) return nullptr;
+  }
   o->value = v;
   return o;
 }
 
-static void float_dealloc(Object* o) { object_free(o); }
+static void float_dealloc(Object* o) {
+  if (type_of(o) == &FloatType && g_float_nfree < kFloatFreeMax) {
+    g_float_free[g_float_nfree++] = static_cast<FloatObject*>(o);
+#if GILPY_DEBUG_REFS
+    --g_live_objects;
+#endif
+    return;
+  }
+  object_free(o);
+}
 
 double float_as_double_msg(Object* o, bool for_float_call) {
   if (float_check(o)) return float_value(o);
@@ -630,7 +663,7 @@ static Object* float_from_object(Object* x) {
 }
 
 static Object* float_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("float", kwnames)) return nullptr;
+  if (!check_no_kwargs("float", kwnames)) return nullptr;
   if (nargs > 1) {
     return err_format(&Exc_TypeError, "float expected at most 1 argument, got %zd", nargs);
   }
@@ -692,8 +725,8 @@ static Object* float_round_ndigits(double x, ssize ndigits) {
 }
 
 static Object* float_round_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kwlist[] = {"ndigits"};
-  static const ArgSpec spec{"__round__", kwlist, 1, 1, 1, 0};
+  static const char* const kwlist[] = {"", nullptr};
+  static const ArgSpec spec{"__round__", kwlist, 0, 1};
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   double x = float_value(self);
@@ -785,7 +818,7 @@ static int hex_digit(char c) {
 }
 
 static Object* float_fromhex(Object* cls, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("fromhex", kwnames)) return nullptr;
+  if (!check_no_kwargs("fromhex", kwnames)) return nullptr;
   if (nargs != 1) {
     return err_format(&Exc_TypeError, "float.fromhex() takes exactly one argument (%zd given)",
                       nargs);
@@ -853,7 +886,7 @@ static Object* float_fromhex(Object* cls, Object* const* args, ssize nargs, Obje
 
 static Object* float_format_meth(Object* self, Object* const* args, ssize nargs,
                                  Object* kwnames) {
-  if (!no_kwargs("__format__", kwnames)) return nullptr;
+  if (!check_no_kwargs("__format__", kwnames)) return nullptr;
   if (nargs != 1) {
     return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)",
                       nargs);

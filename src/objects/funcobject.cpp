@@ -14,6 +14,7 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "objects/weakrefobject.h"
 #include "vm/state.h"
 
 namespace gilpy {
@@ -61,6 +62,7 @@ Object* function_new(Object* code_obj, Object* globals) {
 
 static void func_dealloc(Object* o) {
   auto* f = static_cast<FunctionObject*>(o);
+  if (f->weaklist) weakref_clear_all(o);
   clear_ref(&f->code);
   clear_ref(&f->globals);
   clear_ref(&f->builtins);
@@ -303,6 +305,7 @@ Object* method_new(Object* func, Object* self) {
 
 static void method_dealloc(Object* o) {
   auto* m = static_cast<MethodObject*>(o);
+  if (m->weaklist) weakref_clear_all(o);
   clear_ref(&m->func);
   clear_ref(&m->self);
   object_free(o);

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 
+#include "objects/exceptions.h"
 #include "objects/funcobject.h"
 #include "vm/frame.h"
 #include "vm/state.h"
@@ -46,9 +47,6 @@ enum SendResult : int { SEND_ERROR = -1, SEND_RETURN = 0, SEND_NEXT = 1 };
 int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool closing);
 // send() for any iterator (the SEND opcode): generators directly, else __next__ / send().
 int iter_send(Object* iter, Object* arg, Object** presult);
-
-// The value of StopIteration for `value` (None when absent); steals nothing, new reference.
-Object* stop_iteration_value(Object* exc);
 
 void init_gen_types();
 

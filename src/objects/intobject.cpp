@@ -63,7 +63,29 @@ inline Object* small_int(int64_t v) {
   return &g_small_ints[size_t(v - GILPY_SMALL_INT_MIN)];  // immortal: no incref needed
 }
 
-IntObject* alloc_int() { return alloc_object<IntObject>(&IntType); }
+// Free list of exact int objects (inline or big: the mpz is freed first), as for floats; protected
+// by the GIL, disabled under sanitizers.
+#if defined(GILPY_SANITIZER)
+constexpr int kIntFreeMax = 0;
+#else
+constexpr int kIntFreeMax = 100;
+#endif
+IntObject* g_int_free[kIntFreeMax > 0 ? kIntFreeMax : 1];
+int g_int_nfree = 0;
+
+IntObject* alloc_int() {
+  if (g_int_nfree > 0) {
+    IntObject* o = g_int_free[--g_int_nfree];
+    o->refcnt = 1;
+    o->ob_type = &IntType;
+    o->big = nullptr;
+#if GILPY_DEBUG_REFS
+    ++g_live_objects;
+#endif
+    return o;
+  }
+  return alloc_object<IntObject>(&IntType);
+}
 
 void int_dealloc(Object* o) {
   auto* io = static_cast<IntObject*>(o);
@@ -71,6 +93,13 @@ void int_dealloc(Object* o) {
     mpz_clear(io->big);
     std::free(io->big);
     io->big = nullptr;
+  }
+  if (type_of(o) == &IntType && g_int_nfree < kIntFreeMax) {
+    g_int_free[g_int_nfree++] = io;
+#if GILPY_DEBUG_REFS
+    --g_live_objects;
+#endif
+    return;
   }
   object_free(o);
 }
@@ -555,65 +584,6 @@ static Object* int_richcompare(Object* a, Object* b, int op) {
 
 static hash_t int_hash(Object* o) { return int_hash_value(o); }
 
-// ---- argument parsing helper (shared by the numbers files) -------------------------------------
-bool no_kwargs(const char* fname, Object* kwnames) {
-  if (kwnames && tuple_size(kwnames) > 0) {
-    err_format(&Exc_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-  }
-  return true;
-}
-
-bool parse_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kwnames,
-                Object** out) {
-  for (int i = 0; i < spec.nparams; ++i) out[i] = nullptr;
-  if (nargs > spec.maxpos) {
-    if (spec.maxpos == spec.nparams && spec.required == spec.maxpos) {
-      err_format(&Exc_TypeError, "%s() takes exactly %d argument%s (%zd given)", spec.fname,
-                 spec.maxpos, spec.maxpos == 1 ? "" : "s", nargs);
-    } else {
-      err_format(&Exc_TypeError, "%s() takes at most %d argument%s (%zd given)", spec.fname,
-                 spec.maxpos, spec.maxpos == 1 ? "" : "s", nargs);
-    }
-    return false;
-  }
-  for (ssize i = 0; i < nargs; ++i) out[i] = args[i];
-  ssize nkw = kwnames ? tuple_size(kwnames) : 0;
-  for (ssize k = 0; k < nkw; ++k) {
-    Object* name = tuple_get_borrowed(kwnames, k);
-    int found = -1;
-    for (int i = spec.posonly; i < spec.nparams; ++i) {
-      if (str_equal_cstr(name, spec.kwlist[i])) {
-        found = i;
-        break;
-      }
-    }
-    if (found < 0) {
-      err_format(&Exc_TypeError, "%R is an invalid keyword argument for %s()", name, spec.fname);
-      return false;
-    }
-    if (out[found]) {
-      err_format(&Exc_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                 spec.fname, spec.kwlist[found], found + 1);
-      return false;
-    }
-    out[found] = args[nargs + k];
-  }
-  for (int i = 0; i < spec.required; ++i) {
-    if (!out[i]) {
-      if (i < spec.posonly || !spec.kwlist[i][0]) {
-        err_format(&Exc_TypeError, "%s() takes at least %d positional argument%s (%zd given)",
-                   spec.fname, spec.required, spec.required == 1 ? "" : "s", nargs);
-      } else {
-        err_format(&Exc_TypeError, "%s() missing required argument '%s' (pos %d)", spec.fname,
-                   spec.kwlist[i], i + 1);
-      }
-      return false;
-    }
-  }
-  return true;
-}
-
 // ---- int(x), int(x, base) -----------------------------------------------------------------------
 Object* int_from_object(Object* x) {
   if (int_check_exact(x)) return newref(x);
@@ -655,8 +625,8 @@ Object* int_from_object(Object* x) {
 }
 
 static Object* int_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kwlist[] = {"", "base"};
-  static const ArgSpec spec{"int", kwlist, 2, 1, 2, 0};
+  static const char* const kwlist[] = {"", "base", nullptr};
+  static const ArgSpec spec{"int", kwlist, 0, 2};
   Object* a[2];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   Object* x = a[0];
@@ -693,7 +663,7 @@ static Object* int_vectorcall(Object* callable, Object* const* args, ssize nargs
 
 // ---- methods ------------------------------------------------------------------------------------
 static Object* int_bit_length(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("int.bit_length", kwnames)) return nullptr;
+  if (!check_no_kwargs("int.bit_length", kwnames)) return nullptr;
   auto* io = static_cast<IntObject*>(self);
   if (!io->big) {
     int64_t v = io->value;
@@ -704,7 +674,7 @@ static Object* int_bit_length(Object* self, Object* const*, ssize nargs, Object*
 }
 
 static Object* int_bit_count(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("int.bit_count", kwnames)) return nullptr;
+  if (!check_no_kwargs("int.bit_count", kwnames)) return nullptr;
   auto* io = static_cast<IntObject*>(self);
   if (!io->big) {
     int64_t v = io->value;
@@ -741,8 +711,8 @@ static bool parse_byteorder(Object* o, bool* little) {
 }
 
 static Object* int_to_bytes(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kwlist[] = {"length", "byteorder", "signed"};
-  static const ArgSpec spec{"to_bytes", kwlist, 3, 0, 2, 0};
+  static const char* const kwlist[] = {"length", "byteorder", "signed", nullptr};
+  static const ArgSpec spec{"to_bytes", kwlist, 0, 2};
   Object* a[3];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   ssize length = 1;
@@ -778,9 +748,10 @@ static Object* int_to_bytes(Object* self, Object* const* args, ssize nargs, Obje
     mpz_init(t);
     mpz_neg(t, v);
     mpz_sub_ui(t, t, 1);
-    fits = nbits > 0 && (mpz_sgn(t) == 0 || mpz_sizeinbase(t, 2) <= nbits - 1);
+    // CPython (_PyLong_AsByteArray) accepts -1 in zero bytes: it is all sign extension.
+    fits = mpz_sgn(t) == 0 || (nbits > 0 && mpz_sizeinbase(t, 2) <= nbits - 1);
     mpz_clear(t);
-    if (fits) {
+    if (fits && nbits > 0) {
       mpz_t m;
       mpz_init(m);
       mpz_ui_pow_ui(m, 2, nbits);
@@ -814,8 +785,8 @@ static Object* int_to_bytes(Object* self, Object* const* args, ssize nargs, Obje
 }
 
 static Object* int_from_bytes(Object* cls, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kwlist[] = {"bytes", "byteorder", "signed"};
-  static const ArgSpec spec{"from_bytes", kwlist, 3, 0, 2, 1};
+  static const char* const kwlist[] = {"bytes", "byteorder", "signed", nullptr};
+  static const ArgSpec spec{"from_bytes", kwlist, 1, 2};
   Object* a[3];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   bool little;
@@ -874,8 +845,8 @@ static Object* int_is_integer(Object* self, Object* const*, ssize, Object*) {
 }
 
 static Object* int_round(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kwlist[] = {"ndigits"};
-  static const ArgSpec spec{"__round__", kwlist, 1, 1, 1, 0};
+  static const char* const kwlist[] = {"", nullptr};
+  static const ArgSpec spec{"__round__", kwlist, 0, 1};
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   if (!a[0]) return int_exact_copy(self);
@@ -911,7 +882,7 @@ static Object* int_round(Object* self, Object* const* args, ssize nargs, Object*
 }
 
 static Object* int_format_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!no_kwargs("__format__", kwnames)) return nullptr;
+  if (!check_no_kwargs("__format__", kwnames)) return nullptr;
   if (nargs != 1) {
     return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)",
                       nargs);

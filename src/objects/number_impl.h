@@ -8,7 +8,6 @@
 //  - int_from_mpz_steal: normalizing constructor that takes over an initialised mpz_t.
 //  - exact int/float comparison, correctly rounded int -> double, the float layout engine that
 //    reproduces CPython's PyOS_double_to_string (used by repr, format() and complex repr).
-//  - a small vectorcall argument parser giving Argument Clinic's messages.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +15,7 @@
 
 #include <gmp.h>
 
+#include "core/args.h"
 #include "objects/intobject.h"
 
 namespace gilpy {
@@ -91,21 +91,5 @@ double float_as_double_msg(Object* o, bool for_float_call);
 // x ** y for floats (CPython's float_pow); may return a complex for a negative base.
 Object* float_pow_values(double x, double y);
 double float_round_half_even(double x);
-
-// ---- argument parsing (vectorcall) ---------------------------------------------------------------
-// kwlist: names of all parameters (positional-only ones may be "" ), `posonly` of which are
-// positional-only; at most `maxpos` may be given positionally; `required` must be present.
-// out[i] is a borrowed reference or nullptr when absent.
-struct ArgSpec {
-  const char* fname;        // "to_bytes"
-  const char* const* kwlist;
-  int nparams;
-  int posonly;
-  int maxpos;
-  int required;
-};
-bool parse_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kwnames,
-                Object** out);
-bool no_kwargs(const char* fname, Object* kwnames);
 
 }  // namespace gilpy

@@ -115,7 +115,8 @@ bool parse_start_end(Object* const* args, ssize nargs, ssize first, ssize* start
 bool slice_index(Object* o, ssize* out);
 
 // Codec helpers (objects/codecs.cpp).
-// Normalises an encoding name; returns 0 unknown, 1 utf-8, 2 ascii, 3 latin-1.
+// Normalises an encoding name; returns 0 unknown, 1 utf-8, 2 ascii, 3 latin-1, 4..9 utf-16,
+// utf-16-le, utf-16-be, utf-32, utf-32-le, utf-32-be (codecs.cpp enum Codec).
 int codec_lookup(const char* encoding);
 Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors);
 

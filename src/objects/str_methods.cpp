@@ -328,7 +328,7 @@ int tailmatch(Object* self, Object* sub, ssize start, ssize end, int direction) 
   if (sl == 0) return 1;
   int kind = str_kind(self);
   if (str_kind(sub) > kind) return 0;
-  ssize off = direction > 0 ? start : end;
+  ssize off = direction > 0 ? end : start;
   if (str_kind(sub) == kind)
     return memcmp(sdata(self) + off * kind, sdata(sub), size_t(sl) * kind) == 0;
   for (ssize i = 0; i < sl; ++i)

@@ -497,9 +497,9 @@ hash_t str_hash(Object* o) {
   return h;
 }
 
-// Exposed for bytes (same function, so bytes and str hashing share code).
+// Exposed for bytes: the same function and seed, so hash(b'abc') == hash('abc') as in CPython.
 hash_t bytes_hash_raw(const char* data, ssize n) {
-  hash_t h = hash_t(wyhash(data, size_t(n), kSeed ^ 0x9e3779b97f4a7c15ull));
+  hash_t h = hash_t(wyhash(data, size_t(n), kSeed));
   return h == -1 ? -2 : h;
 }
 

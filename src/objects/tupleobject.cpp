@@ -152,8 +152,7 @@ Object* tuple_get_slice(Object* a, ssize lo, ssize hi) {
 // tuple(iterable) for C++: the iterable's items as a new exact tuple.
 static Object* tuple_from_iterable(Object* it) {
   if (tuple_check_exact(it)) return newref(it);
-  if (tuple_check(it)) return tuple_from_array(tuple_items(it), tuple_size(it));
-  if (list_check(it)) return list_as_tuple(it);
+  if (list_check_exact(it)) return list_as_tuple(it);
   Ref l = Ref::steal(list_new(0));
   if (!l || list_extend(l.get(), it) < 0) return nullptr;
   return list_as_tuple(l.get());

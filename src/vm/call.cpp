@@ -6,6 +6,7 @@
 // by frame_clear. function_vectorcall pushes the frame on the thread's frame stack; eval_frame
 // clears and pops it. Generator functions allocate their frame inside the generator object.
 #include <string>
+#include <vector>
 
 #include "core/abstract.h"
 #include "core/error.h"
@@ -258,6 +259,27 @@ Object* function_vectorcall(Object* callable, Object* const* args, ssize nargs, 
     frame_clear(f);
     frame_stack_pop(ts, f);
     return nullptr;
+  }
+  return eval_frame(ts, f, false);
+}
+
+}  // namespace gilpy
+
+namespace gilpy {
+
+Object* function_call_with_locals(Object* callable, Object* locals) {
+  if (!function_check(callable)) return err_format(&Exc_TypeError, "expected a function, got %T", callable);
+  auto* func = static_cast<FunctionObject*>(callable);
+  auto* code = static_cast<CodeObject*>(func->code);
+  ThreadState* ts = tstate();
+  Frame* f = frame_push(ts, code, func, func->globals, func->builtins, locals);
+  if (!f) return nullptr;
+  if (code->argcount || code->kwonlyargcount || (code->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+    if (bind_arguments(func, f->localsplus, nullptr, 0, nullptr) < 0) {
+      frame_clear(f);
+      frame_stack_pop(ts, f);
+      return nullptr;
+    }
   }
   return eval_frame(ts, f, false);
 }

@@ -281,7 +281,7 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ssize>(n)])
 #define GETNAME(i) (names[(i)])
 
   frame->is_entry = 1;
@@ -319,6 +319,7 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
 #endif
 
 dispatch:
+  __attribute__((unused));
   word = *ip++;
   oparg = word >> 8;
 #if GILPY_TRACE_EXEC
@@ -1260,7 +1261,8 @@ dispatch:
           xdecref(kwnames);
           goto error;
         }
-        if (!kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        if (!kwnames && nargs == co->argcount && co->kwonlyargcount == 0 &&
+            !(co->flags & (CO_VARARGS | CO_VARKEYWORDS))) {
           // Move the arguments into the new frame.
           for (ssize i = 0; i < nargs; i++) nf->localsplus[i] = args[i];
         } else {

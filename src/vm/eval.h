@@ -23,6 +23,10 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag);
 int bind_arguments(FunctionObject* func, Object** localsplus, Object* const* args, ssize nargs,
                    Object* kwnames);
 
+// Run the body of `func` (no arguments) with `locals` as its locals mapping: class bodies
+// (builtins.__build_class__). New reference.
+Object* function_call_with_locals(Object* func, Object* locals);
+
 // The innermost Python frame's globals / builtins (borrowed; null when no frame runs), and its
 // locals (new reference: the mapping, or a snapshot dict for a function frame).
 Object* eval_get_globals_borrowed();

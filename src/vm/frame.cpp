@@ -234,6 +234,45 @@ static void frameobj_dealloc(Object* o) {
   object_free(o);
 }
 
+// The references a frame object owns: the taken-over frame's (a live frame's belong to the
+// thread or generator running it) and f_back / f_trace.
+static int frameobj_traverse(Object* o, visitproc visit, void* arg) {
+  auto* fo = static_cast<FrameObject*>(o);
+  Frame* f = fo->frame;
+  if (f && f->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
+    for (int32_t i = 0; i < f->code->nlocalsplus; i++) {
+      if (f->localsplus[i]) {
+        int r = visit(f->localsplus[i], arg);
+        if (r) return r;
+      }
+    }
+    Object* refs[] = {f->func, f->globals, f->builtins, f->locals};
+    for (Object* v : refs) {
+      if (v) {
+        int r = visit(v, arg);
+        if (r) return r;
+      }
+    }
+  }
+  if (fo->f_back) {
+    int r = visit(fo->f_back, arg);
+    if (r) return r;
+  }
+  return fo->f_trace ? visit(fo->f_trace, arg) : 0;
+}
+
+static int frameobj_clear(Object* o) {
+  auto* fo = static_cast<FrameObject*>(o);
+  Frame* f = fo->frame;
+  if (f && f->owner == FRAME_OWNED_BY_FRAME_OBJECT) {
+    for (int32_t i = 0; i < f->code->nlocalsplus; i++) clear_ref(&f->localsplus[i]);
+    clear_ref(&f->locals);
+  }
+  clear_ref(&fo->f_back);
+  clear_ref(&fo->f_trace);
+  return 0;
+}
+
 static Frame* live_frame(Object* o) { return static_cast<FrameObject*>(o)->frame; }
 
 static Object* frameobj_repr(Object* o) {
@@ -332,7 +371,10 @@ static const MethodDef frame_methods[] = {
 void init_frame_type() {
   FrameType.name = "frame";
   FrameType.basicsize = sizeof(FrameObject);
+  FrameType.flags = TPFLAG_HAVE_GC;
   FrameType.dealloc = frameobj_dealloc;
+  FrameType.traverse = frameobj_traverse;
+  FrameType.clear = frameobj_clear;
   FrameType.repr = frameobj_repr;
   FrameType.getattro = generic_getattr;
   FrameType.getset = frame_getset;

@@ -30,4 +30,6 @@ int import_all_from(Object* locals, Object* module);
 // <exe dir>/../lib or <exe dir>/lib, and GILPY_SOURCE_LIB_DIR when defined at build time).
 void import_default_lib_dirs(std::vector<std::string>& out);
 
+void init_import_types();  // the ModuleSpec type used for __spec__
+
 }  // namespace gilpy

@@ -1,0 +1,5 @@
+# An uncaught unsupported ordering comparison between instances.
+class Box:
+    pass
+boxes = [Box(), Box()]
+boxes.sort()

@@ -1,0 +1,33 @@
+# io.StringIO: read/readline/readlines/write/seek/tell/truncate/getvalue, iteration, with.
+import io
+
+s = io.StringIO("line one\nline two\nlast")
+print(repr(s.read(4)), s.tell(), repr(s.readline()), repr(s.readline(3)), repr(s.readline()))
+print(repr(s.readline()), repr(s.readline()), repr(s.read()), s.tell())
+print(s.seek(0), s.readlines(), s.seek(0), s.readlines(10), s.seek(5), repr(s.read()))
+s.seek(0)
+print(list(s), s.readable(), s.writable(), s.seekable(), s.isatty())
+s = io.StringIO()
+print(s.write("hello"), s.write(" wörld €"), s.tell(), repr(s.getvalue()))
+s.seek(0)
+print(s.write("J"), repr(s.getvalue()), s.tell(), repr(s.read(4)))
+print(s.truncate(5), repr(s.getvalue()), s.tell(), s.truncate(), repr(s.getvalue()))
+s.seek(8)
+s.write("x")
+print(repr(s.getvalue()), s.seek(0, 2), s.seek(0, 1), s.seek(0))
+s.writelines(["a\n", "b\n"])
+print(repr(s.getvalue()))
+print(s.newlines, s.line_buffering, s.encoding, s.errors, s.closed)
+with io.StringIO("ctx") as t:
+    print(t.read(), t.closed)
+print(t.closed)
+u = io.StringIO("😀ab")
+print(u.read(1), u.tell(), u.read(), len(u.getvalue()))
+print(io.StringIO(None).getvalue() == "", io.StringIO(initial_value="kw").getvalue())
+print(type(s).__name__, repr(s).startswith("<_io.StringIO object at 0x"))
+for line in io.StringIO("x\ny\n"):
+    print(repr(line))
+print(sorted(io.StringIO("b\na\n")))
+s.close()
+s.close()
+print(s.closed)

@@ -1,0 +1,72 @@
+# The low-level file-descriptor API: open/read/write/lseek/close, dup/dup2, pipe, errors.
+import os
+import tempfile
+
+home = os.getcwd()
+top = tempfile.mkdtemp()
+os.chdir(top)
+name = "data"
+fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+print(type(fd).__name__, os.write(fd, b"hello world\n"), os.write(fd, bytearray(b"more")))
+print(os.lseek(fd, 0, os.SEEK_CUR), os.lseek(fd, 0, os.SEEK_END))
+os.fsync(fd)
+os.close(fd)
+print(oct(os.stat(name).st_mode & 0o777))
+fd = os.open(name, os.O_RDONLY)
+print(os.read(fd, 5), os.read(fd, 100), os.read(fd, 10))
+print(os.lseek(fd, 6, os.SEEK_SET), os.read(fd, 5), os.lseek(fd, -4, os.SEEK_END), os.read(fd, 10))
+fd2 = os.dup(fd)
+print(fd2 != fd, os.get_inheritable(fd2), os.lseek(fd2, 0, os.SEEK_SET), os.read(fd, 5))
+os.close(fd2)
+fd3 = os.open(name, os.O_RDONLY)
+os.dup2(fd, fd3)
+print(os.lseek(fd3, 0, os.SEEK_CUR), os.get_inheritable(fd3))
+os.close(fd3)
+os.close(fd)
+fd = os.open(name, os.O_WRONLY | os.O_APPEND)
+os.write(fd, b"!")
+os.close(fd)
+with open(name, "rb") as f:
+    print(f.read())
+print(os.access(name, os.F_OK), os.access(name, os.R_OK | os.W_OK), os.access(name + "x", os.F_OK))
+os.truncate(name, 3)
+print(os.path.getsize(name))
+
+r, w = os.pipe()
+print(os.isatty(r), os.get_inheritable(r), os.write(w, b"through the pipe"))
+os.close(w)
+print(os.read(r, 7), os.read(r, 100), os.read(r, 100))
+os.close(r)
+
+old = os.umask(0o077)
+print(oct(os.umask(old)))
+
+def attempt(f, *args):
+    try:
+        print(repr(f(*args)))
+    except (OSError, TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+
+attempt(os.open, "nope/x", os.O_RDONLY)
+attempt(os.open, name, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+attempt(os.open, "x")
+attempt(os.read, 99999, 1)
+attempt(os.write, 99999, b"x")
+attempt(os.write, 1, "str")
+attempt(os.close, 99999)
+attempt(os.lseek, 99999, 0, 0)
+attempt(os.dup, 99999)
+attempt(os.fstat, 99999)
+attempt(os.fsync, "x")
+attempt(os.read, "x", 1)
+attempt(os.stat, 1.5)
+attempt(os.remove, 1)
+attempt(os.stat, "a\0b")
+attempt(os.listdir, 3.5)
+attempt(os.readlink, name)
+attempt(os.rename, "nope1", "nope2")
+attempt(os.kill, 2**22 + 12345, 0)
+attempt(os.waitpid, -1, 0)
+os.remove(name)
+os.chdir(home)
+os.rmdir(top)
