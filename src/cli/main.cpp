@@ -52,12 +52,17 @@ void print_help() {
 
 // python's checks before running a script path: exit status 2 when it cannot be opened, 1 for a
 // directory (gilpy does not run directories or zip files yet). Returns -1 when the path is fine.
+// The script path made absolute without resolving links, as CPython 3.9+ does for __file__ and
+// tracebacks of the main script (sys.argv[0] keeps the path as typed).
+std::string absolute_path(const std::string& path) {
+  if (path.empty() || path[0] == '/') return path;
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd)) return path;
+  return std::string(cwd) + "/" + path;
+}
+
 int check_script(const std::string& path) {
-  std::string abs = path;
-  if (!path.empty() && path[0] != '/') {
-    char cwd[4096];
-    if (getcwd(cwd, sizeof cwd)) abs = std::string(cwd) + "/" + path;
-  }
+  std::string abs = absolute_path(path);
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     int e = errno;
@@ -181,7 +186,7 @@ int main(int argc, char** argv) {
   } else if (have_module) {
     status = gilpy::run_module(module);
   } else if (!from_stdin) {
-    status = gilpy::run_file(script);
+    status = gilpy::run_file(absolute_path(script));
   } else if (interactive_stdin) {
     status = gilpy::repl_run(quiet);
   } else {

@@ -857,6 +857,7 @@ Object* object_getitem(Object* o, Object* key) {
                       type_name(type_of(key)));
   }
   if (type_check(o)) {
+    if (o == as_object(&TypeType)) return generic_alias_new(o, key);
     Object* meth = nullptr;
     if (object_lookup_attr(o, name_of("__class_getitem__"), &meth) < 0) return nullptr;
     if (meth) {

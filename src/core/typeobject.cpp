@@ -991,9 +991,10 @@ int type_ready(TypeObject* type) {
     }
     if (add_slot_wrappers(type) < 0) return -1;
     if (add_tables(type) < 0) return -1;
-    // The generic built-in classes: list[int], dict[str, int], type[int], ...
+    // The generic built-in classes: list[int], dict[str, int], ... (type[int] is special-cased
+    // by object_getitem, as CPython does).
     if (type == &ListType || type == &DictType || type == &TupleType || type == &SetType ||
-        type == &FrozenSetType || type == &TypeType || type == &Exc_BaseExceptionGroup) {
+        type == &FrozenSetType || type == &Exc_BaseExceptionGroup) {
       static const MethodDef kClassGetItem = {"__class_getitem__", generic_alias_class_getitem,
                                               METH_CLASS, "See PEP 585"};
       if (!dict_get_str_borrowed(type->dict, "__class_getitem__")) {
@@ -1137,6 +1138,10 @@ void type_dealloc(Object* self) {
   TypeObject* type = as_type(self);
   if (!(type->flags & TPFLAG_HEAPTYPE)) return;  // static types are immortal
   Object* saved = err_fetch();  // a failed class creation frees the type with its error pending
+  {
+    Object** wl = weakref_list_ptr_if_any(self);
+    if (wl && *wl) weakref_clear_all(self);
+  }
   if (type->bases) {
     ssize n = tuple_size(type->bases);
     for (ssize i = 0; i < n; ++i) remove_subclass(as_type(tuple_get_borrowed(type->bases, i)), type);
@@ -1526,7 +1531,10 @@ Object* mangle_name(Object* class_name, Object* name) {
 
 Object* subtype_get_dict(Object* self);
 int subtype_set_dict(Object* self, Object* value);
-Object* subtype_get_weakref(Object* self) { return none_ref(); }
+Object* subtype_get_weakref(Object* self) {
+  Object** wl = weakref_list_ptr_if_any(self);
+  return newref(wl && *wl ? *wl : None);
+}
 
 const GetSetDef kSubtypeDictGetSet = {"__dict__", subtype_get_dict, subtype_set_dict,
                                       "dictionary for instance variables"};

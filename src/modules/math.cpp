@@ -32,8 +32,12 @@ namespace gilpy {
 
 namespace {
 
-Object* domain_error() { return err_format(&Exc_ValueError, "math domain error"); }
-Object* range_error() { return err_format(&Exc_OverflowError, "math range error"); }
+Object* domain_error() {
+  return err_format(&Exc_ValueError, "math domain error");
+}
+Object* range_error() {
+  return err_format(&Exc_OverflowError, "math range error");
+}
 
 // PyFloat_AsDouble with a fast path; false with an exception set on error.
 inline bool as_double(Object* o, double* out) {
@@ -70,10 +74,11 @@ Object* math_1(Object* arg, double (*func)(double), bool can_overflow) {
   return float_from_double(r);
 }
 
-#define MATH_FUNC1(name, func, can_overflow)                                         \
+#define MATH_FUNC1(name, func, can_overflow)                                        \
   Object* math_##name(Object*, Object* const* args, ssize nargs, Object* kwnames) { \
     if (!check_one_arg("math." #name, nargs, kwnames)) return nullptr;              \
-    return math_1(args[0], [](double x) { return func(x); }, can_overflow);         \
+    return math_1(                                                                  \
+        args[0], [](double x) { return func(x); }, can_overflow);                   \
   }
 
 MATH_FUNC1(acos, std::acos, false)
@@ -98,8 +103,8 @@ MATH_FUNC1(sqrt, std::sqrt, false)
 MATH_FUNC1(tan, std::tan, false)
 MATH_FUNC1(tanh, std::tanh, false)
 
-#define CHECK_NARGS(name, n)                                        \
-  if (!check_no_kwargs(name, kwnames)) return nullptr;              \
+#define CHECK_NARGS(name, n)                           \
+  if (!check_no_kwargs(name, kwnames)) return nullptr; \
   if (!check_positional(name, nargs, n, n)) return nullptr
 
 // CPython's own gamma/lgamma (Lanczos approximation, mathmodule.c), not libm's, so that results
@@ -107,30 +112,46 @@ MATH_FUNC1(tanh, std::tanh, false)
 constexpr int kLanczosN = 13;
 constexpr double kLanczosG = 6.024680040776729583740234375;
 constexpr double kLanczosGMinusHalf = 5.524680040776729583740234375;
-constexpr double kLanczosNum[kLanczosN] = {
-    23531376880.410759688572007674451636754734846804940,
-    42919803642.649098768957899047001988850926355848959,
-    35711959237.355668049440185451547166705960488635843,
-    17921034426.037209699919755754458931112671403265390,
-    6039542586.3520280050642916443072979210699388420708,
-    1439720407.3117216736632230727949123939715485786772,
-    248874557.86205415651146038641322942321632125127801,
-    31426415.585400194380614231628318205362874684987640,
-    2876370.6289353724412254090516208496135991145378768,
-    186056.26539522349504029498971604569928220784236328,
-    8071.6720023658162106380029022722506138218516325024,
-    210.82427775157934587250973392071336271166969580291,
-    2.5066282746310002701649081771338373386264310793408};
-constexpr double kLanczosDen[kLanczosN] = {0.0,      39916800.0, 120543840.0, 150917976.0,
-                                           105258076.0, 45995730.0, 13339535.0, 2637558.0,
-                                           357423.0, 32670.0,    1925.0,      66.0,
-                                           1.0};
+constexpr double kLanczosNum[kLanczosN] = {23531376880.410759688572007674451636754734846804940,
+                                           42919803642.649098768957899047001988850926355848959,
+                                           35711959237.355668049440185451547166705960488635843,
+                                           17921034426.037209699919755754458931112671403265390,
+                                           6039542586.3520280050642916443072979210699388420708,
+                                           1439720407.3117216736632230727949123939715485786772,
+                                           248874557.86205415651146038641322942321632125127801,
+                                           31426415.585400194380614231628318205362874684987640,
+                                           2876370.6289353724412254090516208496135991145378768,
+                                           186056.26539522349504029498971604569928220784236328,
+                                           8071.6720023658162106380029022722506138218516325024,
+                                           210.82427775157934587250973392071336271166969580291,
+                                           2.5066282746310002701649081771338373386264310793408};
+constexpr double kLanczosDen[kLanczosN] = {
+    0.0,       39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0,   32670.0,     1925.0,      66.0,        1.0};
 constexpr int kNGammaIntegral = 23;
-constexpr double kGammaIntegral[kNGammaIntegral] = {
-    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0,
-    479001600.0, 6227020800.0, 87178291200.0, 1307674368000.0, 20922789888000.0,
-    355687428096000.0, 6402373705728000.0, 121645100408832000.0, 2432902008176640000.0,
-    51090942171709440000.0, 1124000727777607680000.0};
+constexpr double kGammaIntegral[kNGammaIntegral] = {1.0,
+                                                    1.0,
+                                                    2.0,
+                                                    6.0,
+                                                    24.0,
+                                                    120.0,
+                                                    720.0,
+                                                    5040.0,
+                                                    40320.0,
+                                                    362880.0,
+                                                    3628800.0,
+                                                    39916800.0,
+                                                    479001600.0,
+                                                    6227020800.0,
+                                                    87178291200.0,
+                                                    1307674368000.0,
+                                                    20922789888000.0,
+                                                    355687428096000.0,
+                                                    6402373705728000.0,
+                                                    121645100408832000.0,
+                                                    2432902008176640000.0,
+                                                    51090942171709440000.0,
+                                                    1124000727777607680000.0};
 constexpr double kPi = 3.141592653589793238462643383279502884197;
 constexpr double kLogPi = 1.144729885849400174143427351353058711647;
 
@@ -155,11 +176,21 @@ double m_sinpi(double x) {
   int n = int(std::round(2.0 * y));
   double r;
   switch (n) {
-    case 0: r = std::sin(kPi * y); break;
-    case 1: r = std::cos(kPi * (y - 0.5)); break;
-    case 2: r = std::sin(kPi * (1.0 - y)); break;
-    case 3: r = -std::cos(kPi * (y - 1.5)); break;
-    default: r = std::sin(kPi * (y - 2.0)); break;
+    case 0:
+      r = std::sin(kPi * y);
+      break;
+    case 1:
+      r = std::cos(kPi * (y - 0.5));
+      break;
+    case 2:
+      r = std::sin(kPi * (1.0 - y));
+      break;
+    case 3:
+      r = -std::cos(kPi * (y - 1.5));
+      break;
+    default:
+      r = std::sin(kPi * (y - 2.0));
+      break;
   }
   return std::copysign(1.0, x) * r;
 }
@@ -460,12 +491,12 @@ Object* math_modf(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 }
 
 // ---- predicates and conversions -----------------------------------------------------------------
-#define MATH_PRED(name, expr)                                                        \
+#define MATH_PRED(name, expr)                                                       \
   Object* math_##name(Object*, Object* const* args, ssize nargs, Object* kwnames) { \
     if (!check_one_arg("math." #name, nargs, kwnames)) return nullptr;              \
-    double x;                                                                        \
-    if (!as_double(args[0], &x)) return nullptr;                                     \
-    return bool_from(expr);                                                          \
+    double x;                                                                       \
+    if (!as_double(args[0], &x)) return nullptr;                                    \
+    return bool_from(expr);                                                         \
   }
 MATH_PRED(isfinite, std::isfinite(x))
 MATH_PRED(isinf, std::isinf(x))
@@ -899,7 +930,8 @@ Object* math_nextafter(Object*, Object* const* args, ssize nargs, Object* kwname
   if (!a[2] || a[2] == None) return float_from_double(std::nextafter(x, y));
   Ref s = Ref::steal(number_index(a[2]));
   if (!s) return nullptr;
-  if (int_sign(s.get()) < 0) return err_format(&Exc_ValueError, "steps must be a non-negative integer");
+  if (int_sign(s.get()) < 0)
+    return err_format(&Exc_ValueError, "steps must be a non-negative integer");
   bool overflow;
   int64_t steps = int_as_i64(s.get(), &overflow);
   uint64_t usteps = overflow ? UINT64_MAX : uint64_t(steps);
@@ -950,8 +982,10 @@ const MethodDef math_methods[] = {
     {"atanh", math_atanh, METH_DEFAULT, "Return the inverse hyperbolic tangent of x."},
     {"cbrt", math_cbrt, METH_DEFAULT, "Return the cube root of x."},
     {"ceil", math_ceil, METH_DEFAULT, "Return the ceiling of x as an Integral."},
-    {"comb", math_comb, METH_DEFAULT, "Number of ways to choose k items from n items without repetition and without order."},
-    {"copysign", math_copysign, METH_DEFAULT, "Return a float with the magnitude (absolute value) of x but the sign of y."},
+    {"comb", math_comb, METH_DEFAULT,
+     "Number of ways to choose k items from n items without repetition and without order."},
+    {"copysign", math_copysign, METH_DEFAULT,
+     "Return a float with the magnitude (absolute value) of x but the sign of y."},
     {"cos", math_cos, METH_DEFAULT, "Return the cosine of x (measured in radians)."},
     {"cosh", math_cosh, METH_DEFAULT, "Return the hyperbolic cosine of x."},
     {"degrees", math_degrees, METH_DEFAULT, "Convert angle x from radians to degrees."},
@@ -966,36 +1000,49 @@ const MethodDef math_methods[] = {
     {"floor", math_floor, METH_DEFAULT, "Return the floor of x as an Integral."},
     {"fmod", math_fmod, METH_DEFAULT, "Return fmod(x, y), according to platform C."},
     {"frexp", math_frexp, METH_DEFAULT, "Return the mantissa and exponent of x, as pair (m, e)."},
-    {"fsum", math_fsum, METH_DEFAULT, "Return an accurate floating point sum of values in the iterable seq."},
+    {"fsum", math_fsum, METH_DEFAULT,
+     "Return an accurate floating point sum of values in the iterable seq."},
     {"gamma", math_gamma, METH_DEFAULT, "Gamma function at x."},
     {"gcd", math_gcd, METH_DEFAULT, "Greatest Common Divisor."},
-    {"hypot", math_hypot, METH_DEFAULT, "Multidimensional Euclidean distance from the origin to a point."},
-    {"isclose", math_isclose, METH_DEFAULT, "Determine whether two floating point numbers are close in value."},
-    {"isfinite", math_isfinite, METH_DEFAULT, "Return True if x is neither an infinity nor a NaN, and False otherwise."},
-    {"isinf", math_isinf, METH_DEFAULT, "Return True if x is a positive or negative infinity, and False otherwise."},
-    {"isnan", math_isnan, METH_DEFAULT, "Return True if x is a NaN (not a number), and False otherwise."},
+    {"hypot", math_hypot, METH_DEFAULT,
+     "Multidimensional Euclidean distance from the origin to a point."},
+    {"isclose", math_isclose, METH_DEFAULT,
+     "Determine whether two floating point numbers are close in value."},
+    {"isfinite", math_isfinite, METH_DEFAULT,
+     "Return True if x is neither an infinity nor a NaN, and False otherwise."},
+    {"isinf", math_isinf, METH_DEFAULT,
+     "Return True if x is a positive or negative infinity, and False otherwise."},
+    {"isnan", math_isnan, METH_DEFAULT,
+     "Return True if x is a NaN (not a number), and False otherwise."},
     {"isqrt", math_isqrt, METH_DEFAULT, "Return the integer part of the square root of the input."},
     {"lcm", math_lcm, METH_DEFAULT, "Least Common Multiple."},
     {"ldexp", math_ldexp, METH_DEFAULT, "Return x * (2**i)."},
-    {"lgamma", math_lgamma, METH_DEFAULT, "Natural logarithm of absolute value of Gamma function at x."},
-    {"log", math_log, METH_DEFAULT, "log(x, [base=math.e])\nReturn the logarithm of x to the given base."},
+    {"lgamma", math_lgamma, METH_DEFAULT,
+     "Natural logarithm of absolute value of Gamma function at x."},
+    {"log", math_log, METH_DEFAULT,
+     "log(x, [base=math.e])\nReturn the logarithm of x to the given base."},
     {"log10", math_log10, METH_DEFAULT, "Return the base 10 logarithm of x."},
     {"log1p", math_log1p, METH_DEFAULT, "Return the natural logarithm of 1+x (base e)."},
     {"log2", math_log2, METH_DEFAULT, "Return the base 2 logarithm of x."},
     {"modf", math_modf, METH_DEFAULT, "Return the fractional and integer parts of x."},
-    {"nextafter", math_nextafter, METH_DEFAULT, "Return the floating-point value the given number of steps after x towards y."},
-    {"perm", math_perm, METH_DEFAULT, "Number of ways to choose k items from n items without repetition and with order."},
+    {"nextafter", math_nextafter, METH_DEFAULT,
+     "Return the floating-point value the given number of steps after x towards y."},
+    {"perm", math_perm, METH_DEFAULT,
+     "Number of ways to choose k items from n items without repetition and with order."},
     {"pow", math_pow, METH_DEFAULT, "Return x**y (x to the power of y)."},
-    {"prod", math_prod, METH_DEFAULT, "Calculate the product of all the elements in the input iterable."},
+    {"prod", math_prod, METH_DEFAULT,
+     "Calculate the product of all the elements in the input iterable."},
     {"radians", math_radians, METH_DEFAULT, "Convert angle x from degrees to radians."},
-    {"remainder", math_remainder, METH_DEFAULT, "Difference between x and the closest integer multiple of y."},
+    {"remainder", math_remainder, METH_DEFAULT,
+     "Difference between x and the closest integer multiple of y."},
     {"sin", math_sin, METH_DEFAULT, "Return the sine of x (measured in radians)."},
     {"sinh", math_sinh, METH_DEFAULT, "Return the hyperbolic sine of x."},
     {"sqrt", math_sqrt, METH_DEFAULT, "Return the square root of x."},
     {"tan", math_tan, METH_DEFAULT, "Return the tangent of x (measured in radians)."},
     {"tanh", math_tanh, METH_DEFAULT, "Return the hyperbolic tangent of x."},
     {"trunc", math_trunc, METH_DEFAULT, "Truncates the Real x to the nearest Integral toward 0."},
-    {"ulp", math_ulp, METH_DEFAULT, "Return the value of the least significant bit of the float x."},
+    {"ulp", math_ulp, METH_DEFAULT,
+     "Return the value of the least significant bit of the float x."},
     {nullptr, nullptr, 0, nullptr},
 };
 

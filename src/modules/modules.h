@@ -20,5 +20,8 @@ Object* tempfile_module_init();  // modules/tempfile.cpp
 
 Object* gc_module_init();       // modules/gc_module.cpp
 Object* weakref_module_init();  // modules/weakref_module.cpp (_weakref)
+Object* re_module_init();       // modules/re.cpp (_re: PCRE2 engine under lib/re)
+Object* random_module_init();   // modules/random.cpp (_random: Mersenne Twister)
+Object* json_module_init();     // modules/json.cpp (_json: scanner/encoder accelerator)
 
 }  // namespace gilpy

@@ -23,6 +23,8 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"tempfile", tempfile_module_init},
     {"gc", gc_module_init},
     {"_weakref", weakref_module_init},
+    {"_re", re_module_init},
+    {"_random", random_module_init},
     {nullptr, nullptr},
 };
 

@@ -94,9 +94,7 @@ namespace {
 
 void bytearray_dealloc(Object* o) {
   std::free(ba(o)->data);
-  TypeObject* t = type_of(o);
-  object_free(o);
-  if (type_has_flag(t, TPFLAG_HEAPTYPE)) decref(t);
+  object_free(o);  // a heap subclass's reference to its type is dropped by subtype_dealloc
 }
 
 Object* bytearray_repr(Object* o) {

@@ -158,9 +158,7 @@ namespace {
 // ---- slots --------------------------------------------------------------------------------------
 
 void bytes_dealloc(Object* o) {
-  TypeObject* t = type_of(o);
-  object_free(o);
-  if (type_has_flag(t, TPFLAG_HEAPTYPE)) decref(t);
+  object_free(o);  // a heap subclass's reference to its type is dropped by subtype_dealloc
 }
 
 hash_t bytes_hash(Object* o) {

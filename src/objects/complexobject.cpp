@@ -8,6 +8,8 @@
 // real part is +0.0, otherwise "(re+imj)" with each part in float repr style but without ".0".
 // complex(str) accepts the forms of complex_from_string_inner ("1+2j", "(1-j)", " 3j ", "inf",
 // underscores between digits); complex(real, imag) handles complex arguments as CPython does.
+#include "objects/complexobject.h"
+
 #include <cerrno>
 #include <cfloat>
 #include <charconv>
@@ -18,7 +20,6 @@
 #include "core/abstract.h"
 #include "core/error.h"
 #include "core/types_init.h"
-#include "objects/complexobject.h"
 #include "objects/containers.h"
 #include "objects/floatobject.h"
 #include "objects/intobject.h"
@@ -103,7 +104,9 @@ Cx c_powi(Cx x, long n) {
   return c_quot(Cx{1., 0.}, c_powu(x, -n));
 }
 
-Object* from_cx(Cx c) { return complex_from_doubles(c.real, c.imag); }
+Object* from_cx(Cx c) {
+  return complex_from_doubles(c.real, c.imag);
+}
 
 // TO_COMPLEX: 1 ok, 0 NotImplemented, -1 error.
 int to_complex(Object* o, Cx* out) {
@@ -125,15 +128,15 @@ int to_complex(Object* o, Cx* out) {
 }
 }  // namespace
 
-#define TO_COMPLEX_BOTH(a, b, x, y)                 \
-  Cx x, y;                                          \
-  {                                                 \
-    int ca = to_complex(a, &x);                     \
-    if (ca < 0) return nullptr;                     \
-    if (ca == 0) return not_implemented_ref();      \
-    int cb = to_complex(b, &y);                     \
-    if (cb < 0) return nullptr;                     \
-    if (cb == 0) return not_implemented_ref();      \
+#define TO_COMPLEX_BOTH(a, b, x, y)            \
+  Cx x, y;                                     \
+  {                                            \
+    int ca = to_complex(a, &x);                \
+    if (ca < 0) return nullptr;                \
+    if (ca == 0) return not_implemented_ref(); \
+    int cb = to_complex(b, &y);                \
+    if (cb < 0) return nullptr;                \
+    if (cb == 0) return not_implemented_ref(); \
   }
 
 Object* complex_from_doubles(double real, double imag) {
@@ -153,7 +156,9 @@ static Object* complex_subtype_from_doubles(TypeObject* type, double re, double 
   return o;
 }
 
-static void complex_dealloc(Object* o) { object_free(o); }
+static void complex_dealloc(Object* o) {
+  object_free(o);
+}
 
 static Object* complex_pow_cx(Cx a, Cx b) {
   Cx p;
@@ -204,7 +209,9 @@ static Object* complex_pow(Object* a, Object* b, Object* m) {
   if (m && m != None) return err_format(&Exc_ValueError, "complex modulo");
   return complex_pow_cx(x, y);
 }
-static Object* complex_neg(Object* a) { return complex_from_doubles(-complex_real(a), -complex_imag(a)); }
+static Object* complex_neg(Object* a) {
+  return complex_from_doubles(-complex_real(a), -complex_imag(a));
+}
 static Object* complex_pos(Object* a) {
   if (complex_check_exact(a)) return newref(a);
   return complex_from_doubles(complex_real(a), complex_imag(a));
@@ -226,7 +233,9 @@ static Object* complex_abs(Object* a) {
   if (!std::isfinite(result)) return err_format(&Exc_OverflowError, "absolute value too large");
   return float_from_double(result);
 }
-static int complex_bool(Object* a) { return complex_real(a) != 0.0 || complex_imag(a) != 0.0; }
+static int complex_bool(Object* a) {
+  return complex_real(a) != 0.0 || complex_imag(a) != 0.0;
+}
 
 static Object* complex_richcompare(Object* a, Object* b, int op) {
   if (op != CMP_EQ && op != CMP_NE) return not_implemented_ref();
@@ -283,7 +292,9 @@ namespace {
 inline bool ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The longest prefix of s that strtod would accept as a decimal float, inf or nan; returns its
 // length (0 if none) and the value.
@@ -524,8 +535,7 @@ static Object* complex_format_meth(Object* self, Object* const* args, ssize narg
                                    Object* kwnames) {
   if (!check_no_kwargs("__format__", kwnames)) return nullptr;
   if (nargs != 1) {
-    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)",
-                      nargs);
+    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)", nargs);
   }
   if (!str_check(args[0])) {
     return err_format(&Exc_TypeError, "__format__() argument must be str, not %s",
@@ -537,14 +547,20 @@ static Object* complex_format_meth(Object* self, Object* const* args, ssize narg
 static Object* complex_complex_meth(Object* self, Object* const*, ssize, Object*) {
   return complex_pos(self);
 }
-static Object* complex_get_real(Object* self) { return float_from_double(complex_real(self)); }
-static Object* complex_get_imag(Object* self) { return float_from_double(complex_imag(self)); }
+static Object* complex_get_real(Object* self) {
+  return float_from_double(complex_real(self));
+}
+static Object* complex_get_imag(Object* self) {
+  return float_from_double(complex_imag(self));
+}
 
 static const MethodDef complex_methods[] = {
-    {"conjugate", complex_conjugate, METH_DEFAULT, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
+    {"conjugate", complex_conjugate, METH_DEFAULT,
+     "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {"__complex__", complex_complex_meth, METH_DEFAULT, "Convert complex to complex."},
     {"__getnewargs__", complex_getnewargs, METH_DEFAULT, nullptr},
-    {"__format__", complex_format_meth, METH_DEFAULT, "Convert to a string according to format_spec."},
+    {"__format__", complex_format_meth, METH_DEFAULT,
+     "Convert to a string according to format_spec."},
     {nullptr, nullptr, 0, nullptr},
 };
 

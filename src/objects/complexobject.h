@@ -14,10 +14,18 @@ struct ComplexObject : Object {
 
 extern TypeObject ComplexType;
 
-inline bool complex_check(Object* o) { return object_type_check(o, &ComplexType); }
-inline bool complex_check_exact(Object* o) { return type_of(o) == &ComplexType; }
-inline double complex_real(Object* o) { return static_cast<ComplexObject*>(o)->real; }
-inline double complex_imag(Object* o) { return static_cast<ComplexObject*>(o)->imag; }
+inline bool complex_check(Object* o) {
+  return object_type_check(o, &ComplexType);
+}
+inline bool complex_check_exact(Object* o) {
+  return type_of(o) == &ComplexType;
+}
+inline double complex_real(Object* o) {
+  return static_cast<ComplexObject*>(o)->real;
+}
+inline double complex_imag(Object* o) {
+  return static_cast<ComplexObject*>(o)->imag;
+}
 
 Object* complex_from_doubles(double real, double imag);
 // (ar + ai j) ** (br + bi j) with CPython's rules (ZeroDivisionError "0.0 to a negative or complex

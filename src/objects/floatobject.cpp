@@ -14,6 +14,8 @@
 // bases with fractional exponents), ints are converted with OverflowError when too large and
 // compared exactly (int_compare_double). The hash is CPython's (2**61-1 modulus), consistent with
 // int's; NaNs hash by identity as in 3.10+.
+#include "objects/floatobject.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cfloat>
@@ -30,7 +32,6 @@
 #include "objects/bytesobject.h"
 #include "objects/complexobject.h"
 #include "objects/containers.h"
-#include "objects/floatobject.h"
 #include "objects/format_spec.h"
 #include "objects/intobject.h"
 #include "objects/number_impl.h"
@@ -111,7 +112,9 @@ double float_as_double_msg(Object* o, bool for_float_call) {
   return -1.0;
 }
 
-double float_as_double(Object* o) { return float_as_double_msg(o, false); }
+double float_as_double(Object* o) {
+  return float_as_double_msg(o, false);
+}
 
 // ---- double -> string ---------------------------------------------------------------------------
 namespace {
@@ -129,8 +132,8 @@ void dtoa_digits(double v, int mode, int ndigits, std::string& digits, int& decp
   std::string buf;
   if (mode == 3) {
     buf.resize(size_t(ndigits) + 330);
-    auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed,
-                           ndigits);
+    auto r =
+        std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, ndigits);
     buf.resize(size_t(r.ptr - buf.data()));
     size_t dot = buf.find('.');
     std::string all = dot == std::string::npos ? buf : buf.substr(0, dot) + buf.substr(dot + 1);
@@ -280,9 +283,13 @@ std::string double_to_string(double val, char format_code, int precision, int fl
   return out;
 }
 
-std::string float_repr_string(double v) { return double_to_string(v, 'r', 0, DTSF_ADD_DOT_0); }
+std::string float_repr_string(double v) {
+  return double_to_string(v, 'r', 0, DTSF_ADD_DOT_0);
+}
 
-static Object* float_repr(Object* o) { return str_from_utf8(float_repr_string(float_value(o))); }
+static Object* float_repr(Object* o) {
+  return str_from_utf8(float_repr_string(float_value(o)));
+}
 
 // ---- hashing ------------------------------------------------------------------------------------
 hash_t float_hash_value(double v) {
@@ -332,7 +339,9 @@ namespace {
 inline bool ascii_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool ieq(const char* s, size_t n, const char* lit) {
   size_t m = std::strlen(lit);
@@ -403,8 +412,8 @@ bool parse_float_ascii(const char* s, size_t n, double* out) {
   }
   if (j != blen) return false;
   double v = 0.0;
-  auto r = std::from_chars(clean.data(), clean.data() + clean.size(), v,
-                           std::chars_format::general);
+  auto r =
+      std::from_chars(clean.data(), clean.data() + clean.size(), v, std::chars_format::general);
   if (r.ec == std::errc::result_out_of_range) {
     v = std::strtod(clean.c_str(), nullptr);  // inf or 0 with the right rounding
   } else if (r.ec != std::errc() || r.ptr != clean.data() + clean.size()) {
@@ -472,12 +481,24 @@ static Object* float_richcompare(Object* a, Object* b, int op) {
     r = op == CMP_NE;
   } else {
     switch (op) {
-      case CMP_LT: r = c < 0; break;
-      case CMP_LE: r = c <= 0; break;
-      case CMP_EQ: r = c == 0; break;
-      case CMP_NE: r = c != 0; break;
-      case CMP_GT: r = c > 0; break;
-      default: r = c >= 0; break;
+      case CMP_LT:
+        r = c < 0;
+        break;
+      case CMP_LE:
+        r = c <= 0;
+        break;
+      case CMP_EQ:
+        r = c == 0;
+        break;
+      case CMP_NE:
+        r = c != 0;
+        break;
+      case CMP_GT:
+        r = c > 0;
+        break;
+      default:
+        r = c >= 0;
+        break;
     }
   }
   return bool_from(r);
@@ -505,14 +526,14 @@ inline int to_double(Object* o, double* out) {
 }
 }  // namespace
 
-#define CONVERT_BOTH(a, b, x, y)          \
-  double x, y;                            \
-  {                                       \
-    int ca = to_double(a, &x);            \
-    if (ca < 0) return nullptr;           \
+#define CONVERT_BOTH(a, b, x, y)               \
+  double x, y;                                 \
+  {                                            \
+    int ca = to_double(a, &x);                 \
+    if (ca < 0) return nullptr;                \
     if (ca == 0) return not_implemented_ref(); \
-    int cb = to_double(b, &y);            \
-    if (cb < 0) return nullptr;           \
+    int cb = to_double(b, &y);                 \
+    if (cb < 0) return nullptr;                \
     if (cb == 0) return not_implemented_ref(); \
   }
 
@@ -589,7 +610,9 @@ static Object* float_divmod(Object* a, Object* b) {
   return tuple_pack(2, q.get(), r.get());
 }
 
-static bool double_is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+static bool double_is_odd_integer(double x) {
+  return std::fmod(std::fabs(x), 2.0) == 1.0;
+}
 
 Object* float_pow_values(double iv, double iw) {
   bool negate_result = false;
@@ -643,14 +666,22 @@ static Object* float_pow(Object* a, Object* b, Object* m) {
   return float_pow_values(x, y);
 }
 
-static Object* float_neg(Object* a) { return float_from_double(-float_value(a)); }
+static Object* float_neg(Object* a) {
+  return float_from_double(-float_value(a));
+}
 static Object* float_pos(Object* a) {
   if (float_check_exact(a)) return newref(a);
   return float_from_double(float_value(a));
 }
-static Object* float_abs(Object* a) { return float_from_double(std::fabs(float_value(a))); }
-static int float_bool(Object* a) { return float_value(a) != 0.0; }
-static Object* float_int(Object* a) { return int_from_double(float_value(a)); }
+static Object* float_abs(Object* a) {
+  return float_from_double(std::fabs(float_value(a)));
+}
+static int float_bool(Object* a) {
+  return float_value(a) != 0.0;
+}
+static Object* float_int(Object* a) {
+  return int_from_double(float_value(a));
+}
 
 // ---- constructor --------------------------------------------------------------------------------
 static Object* float_from_object(Object* x) {
@@ -873,8 +904,7 @@ static Object* float_fromhex(Object* cls, Object* const* args, ssize nargs, Obje
     errno = 0;
     result = std::strtod(norm.c_str(), nullptr);
     if (std::isinf(result)) {
-      return err_format(&Exc_OverflowError,
-                        "hexadecimal value too large to represent as a float");
+      return err_format(&Exc_OverflowError, "hexadecimal value too large to represent as a float");
     }
     if (neg) result = -result;
   }
@@ -884,12 +914,10 @@ static Object* float_fromhex(Object* cls, Object* const* args, ssize nargs, Obje
   return call1(cls, r.get());
 }
 
-static Object* float_format_meth(Object* self, Object* const* args, ssize nargs,
-                                 Object* kwnames) {
+static Object* float_format_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("__format__", kwnames)) return nullptr;
   if (nargs != 1) {
-    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)",
-                      nargs);
+    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)", nargs);
   }
   if (!str_check(args[0])) {
     return err_format(&Exc_TypeError, "__format__() argument must be str, not %s",
@@ -915,18 +943,27 @@ static Object* float_getformat(Object* cls, Object* const* args, ssize nargs, Ob
   return str_from_cstr("IEEE, little-endian");
 }
 
-static Object* float_get_real(Object* self) { return float_pos(self); }
-static Object* float_get_imag(Object*) { return float_from_double(0.0); }
+static Object* float_get_real(Object* self) {
+  return float_pos(self);
+}
+static Object* float_get_imag(Object*) {
+  return float_from_double(0.0);
+}
 
 static const MethodDef float_methods[] = {
-    {"conjugate", float_conjugate, METH_DEFAULT, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float_trunc_meth, METH_DEFAULT, "Return the Integral closest to x between 0 and x."},
+    {"conjugate", float_conjugate, METH_DEFAULT,
+     "Return self, the complex conjugate of any float."},
+    {"__trunc__", float_trunc_meth, METH_DEFAULT,
+     "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_meth, METH_DEFAULT, "Return the floor as an Integral."},
     {"__ceil__", float_ceil_meth, METH_DEFAULT, "Return the ceiling as an Integral."},
-    {"__round__", float_round_meth, METH_DEFAULT, "Return the Integral closest to x, rounding half toward even."},
+    {"__round__", float_round_meth, METH_DEFAULT,
+     "Return the Integral closest to x, rounding half toward even."},
     {"as_integer_ratio", float_as_integer_ratio, METH_DEFAULT, "Return integer ratio."},
-    {"fromhex", float_fromhex, METH_CLASS, "Create a floating-point number from a hexadecimal string."},
-    {"hex", float_hex, METH_DEFAULT, "Return a hexadecimal representation of a floating-point number."},
+    {"fromhex", float_fromhex, METH_CLASS,
+     "Create a floating-point number from a hexadecimal string."},
+    {"hex", float_hex, METH_DEFAULT,
+     "Return a hexadecimal representation of a floating-point number."},
     {"is_integer", float_is_integer, METH_DEFAULT, "Return True if the float is an integer."},
     {"__getnewargs__", float_getnewargs, METH_DEFAULT, nullptr},
     {"__getformat__", float_getformat, METH_CLASS, "You probably don't want to use this function."},

@@ -81,7 +81,9 @@ void append_fill(std::string& out, uint32_t fill, ssize n) {
   for (ssize i = 0; i < n; ++i) out += one;
 }
 
-char effective_align(const FormatSpec& spec) { return format_spec_align(spec, '>'); }
+char effective_align(const FormatSpec& spec) {
+  return format_spec_align(spec, '>');
+}
 
 // calc_number_widths + fill_number.
 std::string layout_number(const FormatSpec& spec, char align, char sign_char,
@@ -103,13 +105,19 @@ std::string layout_number(const FormatSpec& spec, char align, char sign_char,
   ssize lpad = 0, spad = 0, rpad = 0;
   if (n_padding > 0) {
     switch (align) {
-      case '<': rpad = n_padding; break;
+      case '<':
+        rpad = n_padding;
+        break;
       case '^':
         lpad = n_padding / 2;
         rpad = n_padding - lpad;
         break;
-      case '=': spad = n_padding; break;
-      default: lpad = n_padding; break;
+      case '=':
+        spad = n_padding;
+        break;
+      default:
+        lpad = n_padding;
+        break;
     }
   }
   std::string out;
@@ -133,9 +141,20 @@ bool check_grouping(const FormatSpec& spec, uint32_t type, Grouping* g) {
   g->size = 3;
   if (!spec.grouping) return true;
   switch (type) {
-    case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+    case 'd':
+    case 'e':
+    case 'f':
+    case 'g':
+    case 'E':
+    case 'G':
+    case '%':
+    case 'F':
+    case 0:
       return true;
-    case 'b': case 'o': case 'x': case 'X':
+    case 'b':
+    case 'o':
+    case 'x':
+    case 'X':
       if (spec.grouping == '_') {
         g->size = 4;
         return true;
@@ -167,7 +186,15 @@ Object* format_float_spec(double val, const FormatSpec& spec) {
   Grouping g;
   if (!check_grouping(spec, type, &g)) return nullptr;
   switch (type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%':
       break;
     default:
       return unknown_code(type, "float");
@@ -224,12 +251,24 @@ Object* format_int(Object* value, Object* spec_obj) {
   if (!parse_format_spec(spec_obj, "int", &spec)) return nullptr;
   uint32_t type = spec.type ? spec.type : 'd';
   switch (type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
       double d = int_as_double(value);
       if (d == -1.0 && err_occurred()) return nullptr;
       return format_float_spec(d, spec);
     }
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n':
       break;
     default:
       return unknown_code(type, "int");
@@ -254,7 +293,8 @@ Object* format_int(Object* value, Object* spec_obj) {
     }
     bool overflow;
     int64_t x = int_as_i64(value, &overflow);
-    if (overflow) return err_format(&Exc_OverflowError, "Python int too large to convert to C long");
+    if (overflow)
+      return err_format(&Exc_OverflowError, "Python int too large to convert to C long");
     if (x < 0 || x > 0x10ffff) {
       return err_format(&Exc_OverflowError, "%s arg not in range(0x110000)", "%c");
     }
@@ -297,7 +337,14 @@ Object* format_complex(double re, double im, Object* spec_obj) {
   if (!parse_format_spec(spec_obj, "complex", &spec)) return nullptr;
   uint32_t type = spec.type;
   switch (type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
       break;
     default:
       return unknown_code(type, "complex");

@@ -368,7 +368,10 @@ static int gen_traverse(Object* o, visitproc visit, void* arg) {
         if (r) return r;
       }
     }
-    for (Object** p = f->stack_base(); p < f->sp; p++) {
+    // A running generator's saved stack pointer may be stale: its stack is a root then (not
+    // visiting it is conservative: the objects look externally referenced).
+    Object** top = f->state == FRAME_EXECUTING ? f->stack_base() : f->sp;
+    for (Object** p = f->stack_base(); p < top; p++) {
       if (*p) {
         int r = visit(*p, arg);
         if (r) return r;

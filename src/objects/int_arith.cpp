@@ -24,8 +24,12 @@
 namespace gilpy {
 
 namespace {
-inline IntObject* I(Object* o) { return static_cast<IntObject*>(o); }
-inline bool both_small(Object* a, Object* b) { return !I(a)->big && !I(b)->big; }
+inline IntObject* I(Object* o) {
+  return static_cast<IntObject*>(o);
+}
+inline bool both_small(Object* a, Object* b) {
+  return !I(a)->big && !I(b)->big;
+}
 
 // Refuse results whose size would make GMP abort (or take absurd memory): CPython raises
 // MemoryError for these.
@@ -39,13 +43,16 @@ Object* new_mpz_result(void (*fn)(mpz_ptr, mpz_srcptr, mpz_srcptr), Object* a, O
   return int_from_mpz_steal(r);
 }
 
-bool is_zero(Object* o) { return !I(o)->big && I(o)->value == 0; }
+bool is_zero(Object* o) {
+  return !I(o)->big && I(o)->value == 0;
+}
 }  // namespace
 
 #define CHECK_BINOP(a, b) \
   if (!int_check(a) || !int_check(b)) return not_implemented_ref()
 
-// ---- + - * ---------------------------------------------------------------------------------------
+// ---- + - *
+// ---------------------------------------------------------------------------------------
 Object* int_add(Object* a, Object* b) {
   if (GILPY_LIKELY(both_small(a, b))) {
     int64_t r;
@@ -70,7 +77,8 @@ Object* int_mul(Object* a, Object* b) {
   return new_mpz_result(mpz_mul, a, b);
 }
 
-// ---- // % divmod ---------------------------------------------------------------------------------
+// ---- // % divmod
+// ---------------------------------------------------------------------------------
 Object* int_floordiv(Object* a, Object* b) {
   if (is_zero(b)) {
     return err_format(&Exc_ZeroDivisionError, "integer division or modulo by zero");
@@ -380,16 +388,24 @@ static Object* nb_invert(Object* a) {
   mpz_com(r, I(a)->big);
   return int_from_mpz_steal(r);
 }
-static Object* nb_pos(Object* a) { return int_exact_copy(a); }
-static int nb_bool(Object* a) { return I(a)->big ? 1 : (I(a)->value != 0); }
+static Object* nb_pos(Object* a) {
+  return int_exact_copy(a);
+}
+static int nb_bool(Object* a) {
+  return I(a)->big ? 1 : (I(a)->value != 0);
+}
 static Object* nb_float(Object* a) {
   double d = int_as_double(a);
   if (d == -1.0 && err_occurred()) return nullptr;
   return float_from_double(d);
 }
 
-Object* int_true_divide(Object* a, Object* b) { return int_true_divide_values(a, b); }
-Object* int_pow(Object* a, Object* b, Object* mod) { return int_power(a, b, mod); }
+Object* int_true_divide(Object* a, Object* b) {
+  return int_true_divide_values(a, b);
+}
+Object* int_pow(Object* a, Object* b, Object* mod) {
+  return int_power(a, b, mod);
+}
 
 void install_int_number_slots(TypeObject* t) {
   t->nb_add = nb_add;

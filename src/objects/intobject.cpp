@@ -13,6 +13,8 @@
 // float comparison, correctly rounded int -> float, int(str, base) parsing (underscores, base
 // prefixes, Unicode digits and whitespace, the 4300-digit limit of PEP 651's successor
 // sys.set_int_max_str_digits) and the error messages, to_bytes/from_bytes, __round__.
+#include "objects/intobject.h"
+
 #include <array>
 #include <bit>
 #include <charconv>
@@ -28,7 +30,6 @@
 #include "objects/containers.h"
 #include "objects/floatobject.h"
 #include "objects/format_spec.h"
-#include "objects/intobject.h"
 #include "objects/number_impl.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
@@ -105,8 +106,12 @@ void int_dealloc(Object* o) {
 }
 }  // namespace
 
-int int_max_str_digits() { return g_max_str_digits; }
-void int_set_max_str_digits(int n) { g_max_str_digits = n; }
+int int_max_str_digits() {
+  return g_max_str_digits;
+}
+void int_set_max_str_digits(int n) {
+  g_max_str_digits = n;
+}
 
 // ---- construction -------------------------------------------------------------------------------
 Object* int_from_i64(int64_t v) {
@@ -239,7 +244,8 @@ bool mpz_to_double_checked(mpz_srcptr z, double* out) {
   mpz_tdiv_q_2exp(t, z, shift);
   uint64_t m = mpz_getlimbn(t, 0);  // |top 55 bits|
   mpz_clear(t);
-  bool sticky = mpz_scan1(z, 0) < shift;  // scan1 on negative z: two's complement, same lowest set bit
+  bool sticky =
+      mpz_scan1(z, 0) < shift;  // scan1 on negative z: two's complement, same lowest set bit
   m |= sticky ? 1 : 0;
   uint64_t low = m & 3;
   m >>= 2;
@@ -338,7 +344,9 @@ Object* int_repr_object(Object* o) {
   return str_from_utf8(s);
 }
 
-Object* int_repr(Object* o) { return int_repr_object(o); }
+Object* int_repr(Object* o) {
+  return int_repr_object(o);
+}
 
 Object* int_to_base_string(Object* o, int base) {
   const char* prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "";
@@ -572,17 +580,31 @@ static Object* int_richcompare(Object* a, Object* b, int op) {
   int c = int_compare(a, b);
   bool r = false;
   switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    case CMP_GE: r = c >= 0; break;
+    case CMP_LT:
+      r = c < 0;
+      break;
+    case CMP_LE:
+      r = c <= 0;
+      break;
+    case CMP_EQ:
+      r = c == 0;
+      break;
+    case CMP_NE:
+      r = c != 0;
+      break;
+    case CMP_GT:
+      r = c > 0;
+      break;
+    case CMP_GE:
+      r = c >= 0;
+      break;
   }
   return bool_from(r);
 }
 
-static hash_t int_hash(Object* o) { return int_hash_value(o); }
+static hash_t int_hash(Object* o) {
+  return int_hash_value(o);
+}
 
 // ---- int(x), int(x, base) -----------------------------------------------------------------------
 Object* int_from_object(Object* x) {
@@ -654,8 +676,7 @@ static Object* int_new(TypeObject* type, Object* const* args, ssize nargs, Objec
   return int_subtype_copy(type, result.get());
 }
 
-static Object* int_vectorcall(Object* callable, Object* const* args, ssize nargs,
-                              Object* kwnames) {
+static Object* int_vectorcall(Object* callable, Object* const* args, ssize nargs, Object* kwnames) {
   auto* type = static_cast<TypeObject*>(callable);
   if (type == &IntType && nargs == 1 && !kwnames) return int_from_object(args[0]);
   return int_new(type, args, nargs, kwnames);
@@ -884,8 +905,7 @@ static Object* int_round(Object* self, Object* const* args, ssize nargs, Object*
 static Object* int_format_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("__format__", kwnames)) return nullptr;
   if (nargs != 1) {
-    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)",
-                      nargs);
+    return err_format(&Exc_TypeError, "__format__() takes exactly one argument (%zd given)", nargs);
   }
   if (!str_check(args[0])) {
     return err_format(&Exc_TypeError, "__format__() argument must be str, not %s",
@@ -907,18 +927,29 @@ static Object* int_sizeof(Object* self, Object* const*, ssize, Object*) {
   return int_from_u64(n);
 }
 
-static Object* int_get_self(Object* self) { return int_exact_copy(self); }
-static Object* int_get_zero(Object*) { return small_int(0); }
-static Object* int_get_one(Object*) { return small_int(1); }
+static Object* int_get_self(Object* self) {
+  return int_exact_copy(self);
+}
+static Object* int_get_zero(Object*) {
+  return small_int(0);
+}
+static Object* int_get_one(Object*) {
+  return small_int(1);
+}
 
 static const MethodDef int_methods[] = {
-    {"bit_length", int_bit_length, METH_DEFAULT, "Number of bits necessary to represent self in binary."},
-    {"bit_count", int_bit_count, METH_DEFAULT, "Number of ones in the binary representation of the absolute value of self."},
+    {"bit_length", int_bit_length, METH_DEFAULT,
+     "Number of bits necessary to represent self in binary."},
+    {"bit_count", int_bit_count, METH_DEFAULT,
+     "Number of ones in the binary representation of the absolute value of self."},
     {"to_bytes", int_to_bytes, METH_DEFAULT, "Return an array of bytes representing an integer."},
-    {"from_bytes", int_from_bytes, METH_CLASS, "Return the integer represented by the given array of bytes."},
+    {"from_bytes", int_from_bytes, METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"as_integer_ratio", int_as_integer_ratio, METH_DEFAULT, "Return integer ratio."},
-    {"conjugate", int_self_copy_meth, METH_DEFAULT, "Returns self, the complex conjugate of any int."},
-    {"is_integer", int_is_integer, METH_DEFAULT, "Returns True. Exists for duck type compatibility with float.is_integer."},
+    {"conjugate", int_self_copy_meth, METH_DEFAULT,
+     "Returns self, the complex conjugate of any int."},
+    {"is_integer", int_is_integer, METH_DEFAULT,
+     "Returns True. Exists for duck type compatibility with float.is_integer."},
     {"__trunc__", int_self_copy_meth, METH_DEFAULT, "Truncating an Integral returns itself."},
     {"__floor__", int_self_copy_meth, METH_DEFAULT, "Flooring an Integral returns itself."},
     {"__ceil__", int_self_copy_meth, METH_DEFAULT, "Ceiling of an Integral returns itself."},

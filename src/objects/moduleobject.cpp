@@ -22,6 +22,7 @@
 #include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "objects/weakrefobject.h"
 
 // Object layouts derive from Object (not standard-layout); offsetof is fine with g++ and clang.
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -73,6 +74,7 @@ int module_tp_init(Object* self, Object* const* args, ssize nargs, Object* kwnam
 
 void module_dealloc(Object* self) {
   auto* m = as_module(self);
+  if (m->weaklist) weakref_clear_all(self);
   clear_ref(&m->dict);
   object_free(self);
 }
@@ -116,6 +118,23 @@ Object* module_getattro(Object* self, Object* name) {
     Object* mod_name = dict_get_str_borrowed(m->dict, "__name__");
     if (mod_name && str_check(mod_name)) {
       err_clear();
+      // A module whose body is still running (circular import): __spec__._initializing.
+      Object* spec = dict_get_str_borrowed(m->dict, "__spec__");
+      if (spec && spec != None) {
+        Ref keep = Ref::borrow(spec);
+        Object* flag = nullptr;
+        int found = object_lookup_attr(spec, str_intern_cstr_borrowed("_initializing"), &flag);
+        Ref f = Ref::steal(flag);
+        if (found < 0) return nullptr;
+        int initializing = found ? object_is_true(f.get()) : 0;
+        if (initializing < 0) return nullptr;
+        if (initializing) {
+          return err_attribute_error(self, name,
+                                     "partially initialized module '%U' has no attribute '%U' "
+                                     "(most likely due to a circular import)",
+                                     mod_name, name);
+        }
+      }
       return err_attribute_error(self, name, "module '%U' has no attribute '%U'", mod_name, name);
     }
   }

@@ -10,10 +10,10 @@
 //    reproduces CPython's PyOS_double_to_string (used by repr, format() and complex repr).
 #pragma once
 
+#include <gmp.h>
+
 #include <cstdint>
 #include <string>
-
-#include <gmp.h>
 
 #include "core/args.h"
 #include "objects/intobject.h"
@@ -76,10 +76,10 @@ void install_int_number_slots(TypeObject* t);  // int_arith.cpp
 
 // ---- floats -------------------------------------------------------------------------------------
 enum : int {
-  DTSF_SIGN = 1,        // always add the sign
-  DTSF_ADD_DOT_0 = 2,   // "1.0" rather than "1" when the result looks like an int
-  DTSF_ALT = 4,         // '#': keep the trailing '.' and zeros
-  DTSF_NO_NEG_0 = 8,    // 'z': -0.0 -> 0.0 after rounding
+  DTSF_SIGN = 1,       // always add the sign
+  DTSF_ADD_DOT_0 = 2,  // "1.0" rather than "1" when the result looks like an int
+  DTSF_ALT = 4,        // '#': keep the trailing '.' and zeros
+  DTSF_NO_NEG_0 = 8,   // 'z': -0.0 -> 0.0 after rounding
 };
 // CPython's PyOS_double_to_string: code is one of 'e','E','f','F','g','G','r'.
 std::string double_to_string(double v, char code, int precision, int flags);

@@ -803,9 +803,7 @@ Object* str_repr(Object* s) {
 static void str_dealloc(Object* o) {
   StrObject* s = str_obj(o);
   if (s->utf8 && s->utf8 != static_cast<char*>(s->data())) std::free(s->utf8);
-  TypeObject* t = type_of(o);
-  object_free(o);
-  if (type_has_flag(t, TPFLAG_HEAPTYPE)) decref(t);
+  object_free(o);  // a heap subclass's reference to its type is dropped by subtype_dealloc
 }
 
 static Object* str_str_slot(Object* o) { return str_exact_copy(o); }

@@ -40,6 +40,7 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "vm/eval_internal.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/opcodes.h"
 #include "vm/traceback.h"
@@ -54,16 +55,21 @@ int (*eval_signal_hook)(ThreadState* ts) = nullptr;
 
 int handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_relaxed);
-  if (bits & EVAL_BREAKER_SIGNALS) {
-    ts->eval_breaker.fetch_and(~EVAL_BREAKER_SIGNALS, std::memory_order_relaxed);
+  if (bits & (BREAKER_GIL_DROP_REQUEST | BREAKER_TICKS)) {
+    // Another thread wants the GIL (or the ticks budget ran out): let it run, then continue.
+    if (Gil* gil = runtime_gil()) {
+      gil->yield_on_request(ts);
+    } else {
+      ts->eval_breaker.fetch_and(~(BREAKER_GIL_DROP_REQUEST | BREAKER_TICKS),
+                                 std::memory_order_relaxed);
+    }
+  }
+  if (bits & BREAKER_SIGNALS_PENDING) {
+    ts->eval_breaker.fetch_and(~BREAKER_SIGNALS_PENDING, std::memory_order_relaxed);
     if (eval_signal_hook && eval_signal_hook(ts) < 0) return -1;
   }
-  if (bits & EVAL_BREAKER_GIL_DROP) {
-    // Issue 4: release the GIL here and take it back.
-    ts->eval_breaker.fetch_and(~EVAL_BREAKER_GIL_DROP, std::memory_order_relaxed);
-  }
-  if (bits & EVAL_BREAKER_ASYNC_EXC) {
-    ts->eval_breaker.fetch_and(~EVAL_BREAKER_ASYNC_EXC, std::memory_order_relaxed);
+  if (bits & BREAKER_ASYNC_EXC) {
+    ts->eval_breaker.fetch_and(~BREAKER_ASYNC_EXC, std::memory_order_relaxed);
   }
   return 0;
 }

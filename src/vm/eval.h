@@ -38,14 +38,9 @@ Frame* eval_current_frame();
 // eval loop when ThreadState::eval_breaker is non-zero at a backward jump or a call. 0 / -1.
 int handle_eval_breaker(ThreadState* ts);
 
-// Bits of ThreadState::eval_breaker.
-enum : uint32_t {
-  EVAL_BREAKER_SIGNALS = 1u << 0,   // a signal handler ran: run Python-level handlers
-  EVAL_BREAKER_GIL_DROP = 1u << 1,  // another thread asks for the GIL (issue 4)
-  EVAL_BREAKER_ASYNC_EXC = 1u << 2,
-};
-// Hook run by handle_eval_breaker when EVAL_BREAKER_SIGNALS is set (installed by the signal module;
-// null: just clear the bit). Returns 0 / -1.
+// The bits of ThreadState::eval_breaker are vm/gil.h's BREAKER_*. Hook run by
+// handle_eval_breaker when BREAKER_SIGNALS_PENDING is set (installed by the signal module; null:
+// just clear the bit). Returns 0 / -1.
 extern int (*eval_signal_hook)(ThreadState* ts);
 
 }  // namespace gilpy

@@ -21,8 +21,8 @@ try:
     g2.__name__ = 5
 except TypeError as e:
     print(type(e).__name__, e)
-import types, inspect
-print(isinstance(g2, types.GeneratorType), inspect.isgeneratorfunction(counter), inspect.isgenerator(g2))
+import types
+print(isinstance(g2, types.GeneratorType), bool(counter.__code__.co_flags & 0x20), type(counter).__name__)
 def watcher():
     yield w.gi_running
     yield w.gi_frame.f_code.co_name

@@ -75,8 +75,8 @@ TEST(FloatTable, RoundNdigits) {
     Ref n = Ref::steal(int_from_i64(c.ndigits));
     std::string got = describe(call_method1(v.get(), "__round__", n.get()));
     if (got != c.expected && ++failures <= 40) {
-      ADD_FAILURE() << "round(" << std::bit_cast<double>(c.bits) << ", " << c.ndigits
-                    << "): got " << got << ", expected " << c.expected;
+      ADD_FAILURE() << "round(" << std::bit_cast<double>(c.bits) << ", " << c.ndigits << "): got "
+                    << got << ", expected " << c.expected;
     }
   }
   EXPECT_EQ(failures, 0);
@@ -107,9 +107,12 @@ TEST(Float, HexAndFromhex) {
   struct {
     double v;
     const char* hex;
-  } cases[] = {{1.5, "'0x1.8000000000000p+0'"},   {3.0, "'0x1.8000000000000p+1'"},
-               {0.1, "'0x1.999999999999ap-4'"},   {-0.0, "'-0x0.0p+0'"},
-               {5e-324, "'0x0.0000000000001p-1022'"}, {1e-310, "'0x0.012688b70e62bp-1022'"},
+  } cases[] = {{1.5, "'0x1.8000000000000p+0'"},
+               {3.0, "'0x1.8000000000000p+1'"},
+               {0.1, "'0x1.999999999999ap-4'"},
+               {-0.0, "'-0x0.0p+0'"},
+               {5e-324, "'0x0.0000000000001p-1022'"},
+               {1e-310, "'0x0.012688b70e62bp-1022'"},
                {INFINITY, "'inf'"}};
   for (const auto& c : cases) {
     Ref f = Ref::steal(float_from_double(c.v));
@@ -126,8 +129,9 @@ TEST(Float, HexAndFromhex) {
                {"0x1.p3", "8.0"},
                {"0x1p-1080", "0.0"},
                {"0x1.0000000000001p-1074", "5e-324"},
-               {"0x1.fffffffffffff8p1023", "!OverflowError: hexadecimal value too large to "
-                                           "represent as a float"},
+               {"0x1.fffffffffffff8p1023",
+                "!OverflowError: hexadecimal value too large to "
+                "represent as a float"},
                {"0x1p99999", "!OverflowError: hexadecimal value too large to represent as a float"},
                {"zz", "!ValueError: invalid hexadecimal floating-point string"},
                {"0x", "!ValueError: invalid hexadecimal floating-point string"},

@@ -21,8 +21,8 @@ TEST(FormatNumber, Table) {
     Ref spec = Ref::steal(str_from_cstr(c.spec));
     std::string got = describe(call_method1(v.get(), "__format__", spec.get()));
     if (got != c.expected && ++failures <= 60) {
-      ADD_FAILURE() << "format(" << c.value << ", '" << c.spec << "'): got " << got
-                    << ", expected " << c.expected;
+      ADD_FAILURE() << "format(" << c.value << ", '" << c.spec << "'): got " << got << ", expected "
+                    << c.expected;
     }
   }
   EXPECT_EQ(failures, 0);

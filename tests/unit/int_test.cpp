@@ -21,7 +21,9 @@ const auto* const g_env = ::testing::AddGlobalTestEnvironment(new RuntimeEnv);
 
 #include "int_cases.inc"
 
-Object* I(const char* decimal) { return int_from_string(decimal, ssize(std::strlen(decimal)), 10); }
+Object* I(const char* decimal) {
+  return int_from_string(decimal, ssize(std::strlen(decimal)), 10);
+}
 
 TEST(IntTable, BinaryOperators) {
   int failures = 0;
@@ -121,9 +123,9 @@ TEST(Int, ToDoubleIsCorrectlyRounded) {
     const char* value;
     double expected;
   } cases[] = {
-      {"9007199254740993", 9007199254740992.0},        // 2**53+1: tie, to even
-      {"9007199254740995", 9007199254740996.0},        // 2**53+3: tie, to even (up)
-      {"18014398509481987", 18014398509481988.0},      // 2**54+3
+      {"9007199254740993", 9007199254740992.0},    // 2**53+1: tie, to even
+      {"9007199254740995", 9007199254740996.0},    // 2**53+3: tie, to even (up)
+      {"18014398509481987", 18014398509481988.0},  // 2**54+3
       {"-18014398509481987", -18014398509481988.0},
       {"36893488147419103233", 36893488147419103232.0},  // 2**65+1
       {"73786976294838206465", 73786976294838206464.0},  // 2**66+1
@@ -165,8 +167,13 @@ TEST(Int, ExactComparisonWithDouble) {
 }
 
 TEST(Int, HashMatchesFloatHash) {
-  const char* values[] = {"0", "1", "-1", "2305843009213693952", "4611686018427387904",
-                          "1180591620717411303424", "-1180591620717411303424"};
+  const char* values[] = {"0",
+                          "1",
+                          "-1",
+                          "2305843009213693952",
+                          "4611686018427387904",
+                          "1180591620717411303424",
+                          "-1180591620717411303424"};
   for (const char* v : values) {
     Ref i = Ref::steal(I(v));
     double d = int_as_double(i.get());

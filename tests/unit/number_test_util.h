@@ -109,11 +109,10 @@ inline Object* apply_binary(Object* a, std::string_view op, Object* b) {
   struct {
     const char* name;
     int code;
-  } static const kOps[] = {{"+", NB_ADD},        {"-", NB_SUBTRACT}, {"*", NB_MULTIPLY},
-                           {"/", NB_TRUE_DIVIDE}, {"//", NB_FLOOR_DIVIDE},
-                           {"%", NB_REMAINDER},  {"**", NB_POWER},   {"<<", NB_LSHIFT},
-                           {">>", NB_RSHIFT},    {"&", NB_AND},      {"|", NB_OR},
-                           {"^", NB_XOR}};
+  } static const kOps[] = {
+      {"+", NB_ADD},           {"-", NB_SUBTRACT},  {"*", NB_MULTIPLY}, {"/", NB_TRUE_DIVIDE},
+      {"//", NB_FLOOR_DIVIDE}, {"%", NB_REMAINDER}, {"**", NB_POWER},   {"<<", NB_LSHIFT},
+      {">>", NB_RSHIFT},       {"&", NB_AND},       {"|", NB_OR},       {"^", NB_XOR}};
   for (const auto& o : kOps) {
     if (op == o.name) return number_binary_op(a, b, o.code);
   }

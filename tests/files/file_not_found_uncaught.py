@@ -1,0 +1,3 @@
+# An uncaught FileNotFoundError.
+print("opening")
+open("missing.txt")

@@ -1,0 +1,3 @@
+print("_cyc_c start")
+import _cyc_d
+value = "C"

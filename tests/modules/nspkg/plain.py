@@ -1,0 +1,2 @@
+print("init nspkg.plain")
+WHERE = "inside a namespace package"

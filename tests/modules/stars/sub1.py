@@ -1,0 +1,2 @@
+print("init stars.sub1")
+ITEM = "from sub1"

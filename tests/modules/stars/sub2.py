@@ -1,0 +1,1 @@
+print("init stars.sub2 (never imported by star)")

@@ -1,0 +1,2 @@
+print("init zoo.animals")
+KINDS = ("cats", "dogs")

@@ -1,0 +1,3 @@
+print("init zoo.animals.dogs")
+def bark():
+    return "woof"

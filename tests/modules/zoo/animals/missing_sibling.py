@@ -1,0 +1,1 @@
+from .unicorns import horn

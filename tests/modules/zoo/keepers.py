@@ -1,0 +1,4 @@
+print("init zoo.keepers")
+head_keeper = "Sam"
+def roster():
+    return [head_keeper, "Kim"]
