@@ -347,7 +347,7 @@ class Pattern:
         if isinstance(string, str):
             if self._bytes:
                 raise TypeError("cannot use a bytes pattern on a string-like object")
-        elif isinstance(string, (bytes, bytearray, memoryview)):
+        elif isinstance(string, (bytes, bytearray)):
             if not self._bytes:
                 raise TypeError("cannot use a string pattern on a bytes-like object")
         else:
@@ -428,7 +428,7 @@ class Pattern:
                 if isinstance(repl, str):
                     raise TypeError("expected a bytes-like object, str found")
                 try:
-                    repl = bytes(memoryview(repl))
+                    repl = bytes(repl)
                 except TypeError:
                     raise TypeError("expected a bytes-like object, %s found"
                                     % type(repl).__name__) from None

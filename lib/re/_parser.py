@@ -84,6 +84,7 @@ class _State:
         self.open_stack = []
         self.grouprefpos = {}
         self.ascii_scope = 0
+        self.lookbehind_error = False
 
     @property
     def groups(self):
@@ -395,13 +396,18 @@ def _parse_flags(state, char):
 
 def _parse_sub(state, verbose, nested):
     alts = []
+    lo = MAXREPEAT
+    hi = 0
     while True:
         # a global (?x) at the start applies to the later alternatives too
         verbose = verbose or (state.flags & VERBOSE)
-        alts.append(_parse(state, verbose, nested + 1, not nested and not alts))
+        t, l, h = _parse(state, verbose, nested + 1, not nested and not alts)
+        alts.append(t)
+        lo = min(lo, l)
+        hi = max(hi, h)
         if not state.match("|"):
             break
-    return "|".join(alts)
+    return "|".join(alts), lo, hi
 
 
 def _parse(state, verbose, nested, first=False):
@@ -425,11 +431,17 @@ def _parse(state, verbose, nested, first=False):
                         break
                 continue
         if this[0] == "\\":
-            items.append(_escape(state, this, start))
+            kind, text = _escape(state, this, start)
+            if kind == K_AT:
+                items.append((K_AT, text, 0, 0))
+            elif text.startswith("(?:\\g"):
+                items.append((K_ATOM, text, 0, MAXREPEAT))
+            else:
+                items.append((K_ATOM, text, 1, 1))
         elif this not in SPECIAL_CHARS:
-            items.append((K_ATOM, lit(ord(this))))
+            items.append((K_ATOM, lit(ord(this)), 1, 1))
         elif this == "[":
-            items.append((K_ATOM, _parse_class(state, start)))
+            items.append((K_ATOM, _parse_class(state, start), 1, 1))
         elif this in REPEAT_CHARS:
             if this == "?":
                 q = "?"
@@ -439,7 +451,7 @@ def _parse(state, verbose, nested, first=False):
                 q = "+"
             else:  # "{"
                 if state.peek() == "}":
-                    items.append((K_ATOM, lit(ord("{"))))
+                    items.append((K_ATOM, lit(ord("{")), 1, 1))
                     continue
                 lo = hi = ""
                 while state.i < state.n and state.s[state.i] in DIGITS:
@@ -453,7 +465,7 @@ def _parse(state, verbose, nested, first=False):
                 else:
                     hi = lo
                 if not state.match("}"):
-                    items.append((K_ATOM, lit(ord("{"))))
+                    items.append((K_ATOM, lit(ord("{")), 1, 1))
                     state.i = start + 1
                     continue
                 mn = 0
@@ -482,10 +494,16 @@ def _parse(state, verbose, nested, first=False):
                 q += "?"
             elif state.match("+"):
                 q += "+"
-            kind, text = items[-1]
-            items[-1] = (K_REPEAT, text + q)
+            if this == "?":
+                mn, mx = 0, 1
+            elif this == "*":
+                mn, mx = 0, MAXREPEAT
+            elif this == "+":
+                mn, mx = 1, MAXREPEAT
+            it = items[-1]
+            items[-1] = (K_REPEAT, it[1] + q, min(it[2] * mn, MAXREPEAT), min(it[3] * mx, MAXREPEAT))
         elif this == ".":
-            items.append((K_ATOM, "."))
+            items.append((K_ATOM, ".", 1, 1))
         elif this == "(":
             r = _parse_group(state, verbose, nested, first, start, bool(items))
             if r is None:
@@ -495,12 +513,16 @@ def _parse(state, verbose, nested, first=False):
                 continue
             items.append(r)
         elif this == "^":
-            items.append((K_AT, "^"))
+            items.append((K_AT, "^", 0, 0))
         elif this == "$":
-            items.append((K_AT, "$"))
+            items.append((K_AT, "$", 0, 0))
         else:
             raise AssertionError("unsupported special character %r" % (this,))
-    return "".join(text for kind, text in items)
+    lo = hi = 0
+    for it in items:
+        lo += it[2]
+        hi += it[3]
+    return "".join(it[1] for it in items), min(lo, MAXREPEAT), min(hi, MAXREPEAT)
 
 
 def _parse_group(state, verbose, nested, first, start, has_items):
@@ -528,7 +550,7 @@ def _parse_group(state, verbose, nested, first, start, has_items):
                     state.err("unknown group name %r" % name, namepos)
                 if not state.checkgroup(gid):
                     state.err("cannot refer to an open group", namepos)
-                return (K_ATOM, "(?:\\g{%d})" % gid)
+                return (K_ATOM, "(?:\\g{%d})" % gid, 0, MAXREPEAT)
             else:
                 char = state.get()
                 if char is None:
@@ -552,10 +574,12 @@ def _parse_group(state, verbose, nested, first, start, has_items):
                 if char not in "=!":
                     state.err("unknown extension ?<" + char, state.i - len(char) - 2)
                 kind = "<" + char
-            body = _parse_sub(state, verbose, nested + 1)
+            body, lo, hi = _parse_sub(state, verbose, nested + 1)
             if not state.match(")"):
                 state.err("missing ), unterminated subpattern", start)
-            return (K_ATOM, "(?" + kind + body + ")")
+            if kind[0] == "<" and lo != hi:
+                state.lookbehind_error = True
+            return (K_ATOM, "(?" + kind + body + ")", 0, 0)
         elif char == "(":
             cpos = state.i
             condname = state.getuntil(")", "group name")
@@ -577,17 +601,20 @@ def _parse_group(state, verbose, nested, first, start, has_items):
                     state.err("invalid group reference %d" % condgroup, cpos)
                 if condgroup not in state.grouprefpos:
                     state.grouprefpos[condgroup] = cpos
-            yes = _parse(state, verbose, nested + 1)
+            yes, lo, hi = _parse(state, verbose, nested + 1)
             if state.match("|"):
-                no = _parse(state, verbose, nested + 1)
+                no, lo2, hi2 = _parse(state, verbose, nested + 1)
                 if state.peek() == "|":
                     state.err("conditional backref with more than two branches", state.i)
                 body = yes + "|" + no
+                lo = min(lo, lo2)
+                hi = max(hi, hi2)
             else:
                 body = yes
+                lo = 0
             if not state.match(")"):
                 state.err("missing ), unterminated subpattern", start)
-            return (K_ATOM, "(?(%d)%s)" % (condgroup, body))
+            return (K_ATOM, "(?(%d)%s)" % (condgroup, body), lo, hi)
         elif char == ">":
             capture = False
             atomic = True
@@ -615,18 +642,18 @@ def _parse_group(state, verbose, nested, first, start, has_items):
         state.ascii_scope = 1
     elif add_flags & (UNICODE | LOCALE):
         state.ascii_scope = 0
-    body = _parse_sub(state, sub_verbose, nested + 1)
+    body, lo, hi = _parse_sub(state, sub_verbose, nested + 1)
     state.ascii_scope = saved_ascii
     if not state.match(")"):
         state.err("missing ), unterminated subpattern", start)
     if gid is not None:
         state.closegroup(gid)
-        return (K_ATOM, "(" + body + ")")
+        return (K_ATOM, "(" + body + ")", lo, hi)
     if atomic:
-        return (K_ATOM, "(?>" + body + ")")
+        return (K_ATOM, "(?>" + body + ")", lo, hi)
     on = "".join(c for c, f in (("i", IGNORECASE), ("m", MULTILINE), ("s", DOTALL)) if add_flags & f)
     off = "".join(c for c, f in (("i", IGNORECASE), ("m", MULTILINE), ("s", DOTALL)) if del_flags & f)
-    return (K_ATOM, "(?" + on + ("-" + off if off else "") + ":" + body + ")")
+    return (K_ATOM, "(?" + on + ("-" + off if off else "") + ":" + body + ")", lo, hi)
 
 
 def fix_flags(src, flags):
@@ -650,9 +677,11 @@ def parse(pattern, flags):
     text = pattern if istext else pattern.decode("latin-1")
     state = _State(text, istext, flags)
     state.orig = pattern
-    body = _parse_sub(state, flags & VERBOSE, 0)
+    body = _parse_sub(state, flags & VERBOSE, 0)[0]
     if state.peek() is not None:
         state.err("unbalanced parenthesis", state.i)
+    if state.lookbehind_error:
+        raise error("look-behind requires fixed-width pattern")
     for g, pos in state.grouprefpos.items():
         if g >= state.groups:
             raise error("invalid group reference %d" % g, pattern, pos)

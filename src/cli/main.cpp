@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -82,6 +83,7 @@ int check_script(const std::string& path) {
 int main(int argc, char** argv) {
   g_program = argv[0];
   std::vector<std::string> xoptions;
+  gilpy::SysFlags flags;
   std::string command, module, script;
   bool have_command = false, have_module = false, inspect = false, quiet = false;
   int optimize = 0;
@@ -131,11 +133,20 @@ int main(int argc, char** argv) {
         case 'V':
           std::printf("Python %s\n", GILPY_VERSION_STRING);
           return 0;
-        case 'i': inspect = true; break;
-        case 'q': quiet = true; break;
-        case 'O': ++optimize; break;
-        case 'b': case 'B': case 'd': case 'E': case 'I': case 'P': case 's': case 'S':
-        case 'u': case 'v': case 'x': case 'R':
+        case 'i': inspect = true; flags.inspect = flags.interactive = 1; break;
+        case 'q': quiet = true; flags.quiet = 1; break;
+        case 'O': ++optimize; ++flags.optimize; break;
+        case 'B': flags.dont_write_bytecode = 1; break;
+        case 'E': flags.ignore_environment = 1; break;
+        case 's': flags.no_user_site = 1; break;
+        case 'S': flags.no_site = 1; break;
+        case 'I': flags.isolated = flags.ignore_environment = flags.no_user_site = flags.safe_path = 1; break;
+        case 'P': flags.safe_path = 1; break;
+        case 'v': ++flags.verbose; break;
+        case 'b': ++flags.bytes_warning; break;
+        case 'd': ++flags.debug; break;
+        case 'u': flags.unbuffered = 1; break;
+        case 'x': case 'R':
           break;
         default:
           return usage_error(std::string("Unknown option: -") + c);
@@ -175,6 +186,16 @@ int main(int argc, char** argv) {
   config.interactive = interactive_stdin;
   config.inspect = inspect;
   config.optimize = optimize;
+  // The environment variables python reads for these flags (unless -E / -I).
+  auto env_flag = [&](const char* name, int& flag) {
+    const char* v = std::getenv(name);
+    if (!flags.ignore_environment && v && *v && flag == 0) flag = 1;
+  };
+  env_flag("PYTHONDONTWRITEBYTECODE", flags.dont_write_bytecode);
+  env_flag("PYTHONNOUSERSITE", flags.no_user_site);
+  env_flag("PYTHONUNBUFFERED", flags.unbuffered);
+  env_flag("PYTHONSAFEPATH", flags.safe_path);
+  config.flags = flags;
   if (!gilpy::runtime_initialize(config)) {
     std::fprintf(stderr, "gilpy: failed to initialize the runtime\n");
     return 1;

@@ -154,7 +154,7 @@ Object* do_richcompare(Object* v, Object* w, int op) {
     case CMP_NE: return bool_from(v != w);
     default:
       return err_format(&Exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                        kOpStrings[op], type_name(tv), type_name(tw));
+                        kOpStrings[op], tv->name, tw->name);
   }
 }
 }  // namespace
@@ -410,7 +410,7 @@ Object* call(Object* callable, Object* const* args, ssize nargs, Object* kwnames
   } else if (t->call) {
     r = t->call(callable, args, nargs, kwnames);
   } else {
-    return err_format(&Exc_TypeError, "'%s' object is not callable", type_name(t));
+    return err_format(&Exc_TypeError, "'%s' object is not callable", t->name);
   }
   if (GILPY_UNLIKELY(!r && !err_occurred())) {
     return err_format(&Exc_SystemError, "%R returned NULL without setting an exception", callable);
@@ -531,7 +531,7 @@ Object* binary_op1(Object* v, Object* w, size_t off) {
 
 Object* binop_type_error(Object* v, Object* w, const char* opname) {
   return err_format(&Exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", opname,
-                    type_name(type_of(v)), type_name(type_of(w)));
+                    type_of(v)->name, type_of(w)->name);
 }
 
 bool is_print_builtin(Object* o) {
@@ -548,7 +548,7 @@ Object* binary_op(Object* v, Object* w, size_t off, const char* opname) {
     return err_format(&Exc_TypeError,
                       "unsupported operand type(s) for %s: '%s' and '%s'. Did you mean "
                       "\"print(<message>, file=<output_stream>)\"?",
-                      opname, type_name(type_of(v)), type_name(type_of(w)));
+                      opname, type_of(v)->name, type_of(w)->name);
   }
   return binop_type_error(v, w, opname);
 }
@@ -556,7 +556,7 @@ Object* binary_op(Object* v, Object* w, size_t off, const char* opname) {
 Object* sequence_repeat(Object* seq, Object* n) {
   if (!index_check(n)) {
     return err_format(&Exc_TypeError, "can't multiply sequence by non-int of type '%s'",
-                      type_name(type_of(n)));
+                      type_of(n)->name);
   }
   ssize count = number_as_ssize(n, &Exc_OverflowError);
   if (count == -1 && err_occurred()) return nullptr;
@@ -601,10 +601,10 @@ Object* ternary_op(Object* v, Object* w, Object* z, bool inplace, const char* op
     }
     return err_format(&Exc_TypeError,
                       "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
-                      type_name(type_of(v)), type_name(type_of(w)), type_name(type_of(z)));
+                      type_of(v)->name, type_of(w)->name, type_of(z)->name);
   }
   return err_format(&Exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", opname,
-                    type_name(type_of(v)), type_name(type_of(w)));
+                    type_of(v)->name, type_of(w)->name);
 }
 
 }  // namespace
@@ -678,7 +678,7 @@ Object* number_divmod(Object* a, Object* b) {
 namespace {
 Object* unary_op(Object* o, unaryfunc f, const char* what) {
   if (f) return f(o);
-  return err_format(&Exc_TypeError, "bad operand type for %s: '%s'", what, type_name(type_of(o)));
+  return err_format(&Exc_TypeError, "bad operand type for %s: '%s'", what, type_of(o)->name);
 }
 }  // namespace
 
@@ -694,12 +694,12 @@ Object* number_index(Object* o) {
   unaryfunc f = type_of(o)->nb_index;
   if (!f) {
     return err_format(&Exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                      type_name(type_of(o)));
+                      type_of(o)->name);
   }
   Object* r = f(o);
   if (!r || int_check_exact(r)) return r;
   if (!int_check(r)) {
-    err_format(&Exc_TypeError, "__index__ returned non-int (type %s)", type_name(type_of(r)));
+    err_format(&Exc_TypeError, "__index__ returned non-int (type %s)", type_of(r)->name);
     decref(r);
     return nullptr;
   }
@@ -714,7 +714,7 @@ ssize number_as_ssize(Object* o, TypeObject* overflow_exc) {
   int64_t v = int_as_i64(idx.get(), &overflow);
   if (!overflow) return ssize(v);
   if (!overflow_exc) return int_sign(idx.get()) < 0 ? PTRDIFF_MIN : PTRDIFF_MAX;
-  err_format(overflow_exc, "cannot fit '%s' into an index-sized integer", type_name(type_of(o)));
+  err_format(overflow_exc, "cannot fit '%s' into an index-sized integer", type_of(o)->name);
   return -1;
 }
 
@@ -725,7 +725,7 @@ Object* number_long(Object* o) {
     Object* r = t->nb_int(o);
     if (!r || int_check_exact(r)) return r;
     if (!int_check(r)) {
-      err_format(&Exc_TypeError, "__int__ returned non-int (type %s)", type_name(type_of(r)));
+      err_format(&Exc_TypeError, "__int__ returned non-int (type %s)", type_of(r)->name);
       decref(r);
       return nullptr;
     }
@@ -751,7 +751,7 @@ Object* number_long(Object* o) {
     }
     if (!index_check(r.get())) {
       return err_format(&Exc_TypeError, "__trunc__ returned non-Integral (type %s)",
-                        type_name(type_of(r.get())));
+                        type_of(r.get())->name);
     }
     return number_index(r.get());
   }
@@ -770,7 +770,7 @@ Object* number_long(Object* o) {
   return err_format(&Exc_TypeError,
                     "int() argument must be a string, a bytes-like object or a real number, not "
                     "'%s'",
-                    type_name(t));
+                    t->name);
 }
 
 Object* number_float(Object* o) {
@@ -780,8 +780,8 @@ Object* number_float(Object* o) {
     Object* r = t->nb_float(o);
     if (!r || float_check_exact(r)) return r;
     if (!float_check(r)) {
-      err_format(&Exc_TypeError, "%s.__float__ returned non-float (type %s)", type_name(t),
-                 type_name(type_of(r)));
+      err_format(&Exc_TypeError, "%s.__float__ returned non-float (type %s)", t->name,
+                 type_of(r)->name);
       decref(r);
       return nullptr;
     }
@@ -799,7 +799,7 @@ Object* number_float(Object* o) {
   if (float_check(o)) return float_from_double(float_value(o));
   if (str_check(o) || bytes_check(o) || bytearray_check(o)) return float_from_string(o);
   return err_format(&Exc_TypeError, "float() argument must be a string or a real number, not '%s'",
-                    type_name(t));
+                    t->name);
 }
 
 // =====================================================================================================
@@ -808,7 +808,7 @@ Object* number_float(Object* o) {
 ssize object_length(Object* o) {
   lenfunc f = type_of(o)->len;
   if (f) return f(o);
-  err_format(&Exc_TypeError, "object of type '%s' has no len()", type_name(type_of(o)));
+  err_format(&Exc_TypeError, "object of type '%s' has no len()", type_of(o)->name);
   return -1;
 }
 
@@ -832,7 +832,7 @@ ssize object_length_hint(Object* o, ssize dflt) {
   if (r.get() == NotImplemented) return dflt;
   if (!int_check(r.get())) {
     err_format(&Exc_TypeError, "__length_hint__ must be an integer, not %s",
-               type_name(type_of(r.get())));
+               type_of(r.get())->name);
     return -1;
   }
   ssize n = int_as_ssize(r.get());
@@ -854,7 +854,7 @@ Object* object_getitem(Object* o, Object* key) {
       return sequence_getitem(o, i);
     }
     return err_format(&Exc_TypeError, "sequence index must be integer, not '%s'",
-                      type_name(type_of(key)));
+                      type_of(key)->name);
   }
   if (type_check(o)) {
     if (o == as_object(&TypeType)) return generic_alias_new(o, key);
@@ -864,23 +864,23 @@ Object* object_getitem(Object* o, Object* key) {
       Ref m = Ref::steal(meth);
       return call1(m.get(), key);
     }
-    return err_format(&Exc_TypeError, "type '%s' is not subscriptable", type_name(as_type(o)));
+    return err_format(&Exc_TypeError, "type '%s' is not subscriptable", as_type(o)->name);
   }
-  return err_format(&Exc_TypeError, "'%s' object is not subscriptable", type_name(t));
+  return err_format(&Exc_TypeError, "'%s' object is not subscriptable", t->name);
 }
 
 int object_setitem(Object* o, Object* key, Object* value) {
   objobjargproc f = type_of(o)->setitem;
   if (f) return f(o, key, value);
   err_format(&Exc_TypeError, "'%s' object does not support item assignment",
-             type_name(type_of(o)));
+             type_of(o)->name);
   return -1;
 }
 
 int object_delitem(Object* o, Object* key) {
   objobjargproc f = type_of(o)->setitem;
   if (f) return f(o, key, nullptr);
-  err_format(&Exc_TypeError, "'%s' object doesn't support item deletion", type_name(type_of(o)));
+  err_format(&Exc_TypeError, "'%s' object doesn't support item deletion", type_of(o)->name);
   return -1;
 }
 
@@ -899,7 +899,7 @@ Object* sequence_getitem(Object* o, ssize i) {
     if (!key) return nullptr;
     return t->getitem(o, key.get());
   }
-  return err_format(&Exc_TypeError, "'%s' object does not support indexing", type_name(t));
+  return err_format(&Exc_TypeError, "'%s' object does not support indexing", t->name);
 }
 
 int sequence_contains(Object* container, Object* item) {
@@ -910,7 +910,7 @@ int sequence_contains(Object* container, Object* item) {
     if (err_matches(&Exc_TypeError)) {
       err_clear();
       err_format(&Exc_TypeError, "argument of type '%s' is not iterable",
-                 type_name(type_of(container)));
+                 type_of(container)->name);
     }
     return -1;
   }
@@ -948,20 +948,20 @@ Object* object_getiter(Object* o) {
     Object* r = t->iter(o);
     if (r && !iter_check(r)) {
       err_format(&Exc_TypeError, "iter() returned non-iterator of type '%s'",
-                 type_name(type_of(r)));
+                 type_of(r)->name);
       decref(r);
       return nullptr;
     }
     return r;
   }
   if ((t->sq_item || t->getitem) && !dict_check(o)) return seq_iter_new(o);
-  return err_format(&Exc_TypeError, "'%s' object is not iterable", type_name(t));
+  return err_format(&Exc_TypeError, "'%s' object is not iterable", t->name);
 }
 
 Object* iter_next(Object* it) {
   unaryfunc f = type_of(it)->iternext;
   if (!f) {
-    return err_format(&Exc_TypeError, "'%s' object is not an iterator", type_name(type_of(it)));
+    return err_format(&Exc_TypeError, "'%s' object is not an iterator", type_of(it)->name);
   }
   Object* r = f(it);
   if (!r && err_matches(&Exc_StopIteration)) err_clear();
@@ -985,11 +985,11 @@ Object* object_format(Object* o, Object* format_spec) {
   Ref meth = Ref::steal(lookup_special(o, "__format__"));
   if (!meth) {
     if (err_occurred()) return nullptr;
-    return err_format(&Exc_TypeError, "Type %s doesn't define __format__", type_name(type_of(o)));
+    return err_format(&Exc_TypeError, "Type %s doesn't define __format__", type_of(o)->name);
   }
   Object* r = call1(meth.get(), format_spec);
   if (r && !str_check(r)) {
-    err_format(&Exc_TypeError, "__format__ must return a str, not %s", type_name(type_of(r)));
+    err_format(&Exc_TypeError, "__format__ must return a str, not %s", type_of(r)->name);
     decref(r);
     return nullptr;
   }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "core/internal.h"
 #include "core/types_init.h"
@@ -212,7 +213,7 @@ Object* member_get(Object* self, Object* obj, Object* type) {
       Object* v = *reinterpret_cast<Object**>(addr);
       if (!v) {
         return err_attribute_error(obj, d->name, "'%s' object has no attribute '%U'",
-                                   type_name(type_of(obj)), d->name);
+                                   type_of(obj)->name, d->name);
       }
       return newref(v);
     }
@@ -431,7 +432,7 @@ Object* method_wrapper_repr(Object* self) {
   w.append("<method-wrapper '");
   if (!w.append_str(as_wrapper(mw->descr)->name)) return nullptr;
   w.append("' of ");
-  w.append(type_name(type_of(mw->self)));
+  w.append(type_of(mw->self)->name);
   w.append(buf);
   return w.finish();
 }
@@ -495,7 +496,7 @@ Object* cfunction_repr(Object* self) {
     w.append("<built-in method ");
     w.append(f->def->name);
     w.append(" of ");
-    w.append(type_name(type_of(f->self)));
+    w.append(type_of(f->self)->name);
     w.append(buf);
   }
   return w.finish();
@@ -583,8 +584,8 @@ int funcwrapper_copy_attrs(Object* self, Object* callable) {
 
 int funcwrapper_init(Object* self, Object* const* args, ssize nargs, Object* kwnames,
                      const char* name) {
-  if (!args_no_kwargs(name, kwnames)) return -1;
-  if (!args_check_count(name, nargs, 1, 1)) return -1;
+  if (!check_no_kwargs(name, kwnames)) return -1;
+  if (!check_positional(name, nargs, 1, 1)) return -1;
   setref(&as_fw(self)->callable, newref(args[0]));
   return funcwrapper_copy_attrs(self, args[0]);
 }
@@ -678,7 +679,8 @@ void property_dealloc(Object* self) {
 int property_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kwlist[] = {"fget", "fset", "fdel", "doc", nullptr};
   Object* out[4];
-  if (!args_parse("property", args, nargs, kwnames, kwlist, 0, out)) return -1;
+  static const ArgSpec spec{"property", kwlist, 0, 4};
+  if (!parse_args(spec, args, nargs, kwnames, out)) return -1;
   auto* p = as_prop(self);
   auto norm = [](Object* o) { return (o && o != None) ? newref(o) : nullptr; };
   setref(&p->fget, norm(out[0]));
@@ -758,15 +760,15 @@ Object* property_copy(Object* self, Object* fget, Object* fset, Object* fdel) {
   return np.release();
 }
 Object* property_getter(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!args_check_count("getter", nargs, 1, 1)) return nullptr;
+  if (!check_positional("getter", nargs, 1, 1)) return nullptr;
   return property_copy(self, args[0], nullptr, nullptr);
 }
 Object* property_setter(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!args_check_count("setter", nargs, 1, 1)) return nullptr;
+  if (!check_positional("setter", nargs, 1, 1)) return nullptr;
   return property_copy(self, nullptr, args[0], nullptr);
 }
 Object* property_deleter(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!args_check_count("deleter", nargs, 1, 1)) return nullptr;
+  if (!check_positional("deleter", nargs, 1, 1)) return nullptr;
   return property_copy(self, nullptr, nullptr, args[0]);
 }
 Object* property_set_name(Object* self, Object* const* args, ssize nargs, Object* kw) {
@@ -931,7 +933,7 @@ int super_args_from_frame(TypeObject** type_out, Object** obj_out) {
 }
 
 int super_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("super", kwnames)) return -1;
+  if (!check_no_kwargs("super", kwnames)) return -1;
   Object* frame_args[2];
   if (nargs == 0) {
     TypeObject* t;
@@ -940,7 +942,7 @@ int super_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) 
     args = frame_args;
     nargs = 2;
   }
-  if (!args_check_count("super", nargs, 1, 2)) return -1;
+  if (!check_positional("super", nargs, 1, 2)) return -1;
   if (!type_check(args[0])) {
     err_format(&Exc_TypeError, "super() argument 1 must be a type, not %s", type_of(args[0])->name);
     return -1;
@@ -991,11 +993,11 @@ Object* super_repr(Object* self) {
   auto* s = as_super(self);
   StrWriter w;
   w.append("<super: <class '");
-  w.append(type_name(s->type));
+  w.append(s->type->name);
   w.append("'>, ");
   if (s->obj_type) {
     w.append("<");
-    w.append(type_name(s->obj_type));
+    w.append(s->obj_type->name);
     w.append(" object>");
   } else {
     w.append("NULL");
@@ -1036,7 +1038,8 @@ void mappingproxy_dealloc(Object* self) {
 Object* mappingproxy_tp_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kwlist[] = {"mapping", nullptr};
   Object* out[1];
-  if (!args_parse("mappingproxy", args, nargs, kwnames, kwlist, 1, out)) return nullptr;
+  static const ArgSpec spec{"mappingproxy", kwlist, 1, 1};
+  if (!parse_args(spec, args, nargs, kwnames, out)) return nullptr;
   if (list_check(out[0]) || tuple_check(out[0]) ||
       !type_lookup_borrowed(type_of(out[0]), str_intern_cstr_borrowed("__getitem__"))) {
     return err_format(&Exc_TypeError, "mappingproxy() argument must be a mapping, not %s",
@@ -1086,7 +1089,7 @@ Object* mappingproxy_copy(Object* self, Object* const*, ssize nargs, Object*) {
   return mp_forward(self, "copy", nullptr, 0);
 }
 Object* mappingproxy_get(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!args_no_kwargs("get", kw) || !args_check_count("get", nargs, 1, 2)) return nullptr;
+  if (!check_no_kwargs("get", kw) || !check_positional("get", nargs, 1, 2)) return nullptr;
   return mp_forward(self, "get", args, nargs);
 }
 Object* mappingproxy_reversed(Object* self, Object* const*, ssize nargs, Object*) {
@@ -1250,85 +1253,6 @@ int super_get_method(TypeObject* type, Object* obj, Object* name, Object** metho
   }
   *method = super_getattr(type, obj, name);
   return *method ? 0 : -1;
-}
-
-// =====================================================================================================
-// Argument parsing
-// =====================================================================================================
-bool args_no_kwargs(const char* fname, Object* kwnames) {
-  if (kwnames && tuple_size(kwnames) > 0) {
-    err_format(&Exc_TypeError, "%s() takes no keyword arguments", fname);
-    return false;
-  }
-  return true;
-}
-
-bool args_check_count(const char* fname, ssize nargs, ssize min, ssize max) {
-  if (nargs < min) {
-    err_format(&Exc_TypeError, "%s expected %s%zd argument%s, got %zd", fname,
-               min == max ? "" : "at least ", min, min == 1 ? "" : "s", nargs);
-    return false;
-  }
-  if (nargs > max) {
-    err_format(&Exc_TypeError, "%s expected %s%zd argument%s, got %zd", fname,
-               min == max ? "" : "at most ", max, max == 1 ? "" : "s", nargs);
-    return false;
-  }
-  return true;
-}
-
-bool args_parse(const char* fname, Object* const* args, ssize nargs, Object* kwnames,
-                const char* const* kwlist, int nrequired, Object** out) {
-  int nparams = 0;
-  while (kwlist[nparams]) ++nparams;
-  for (int i = 0; i < nparams; ++i) out[i] = nullptr;
-  if (nargs > nparams) {
-    if (nparams == 0) {
-      err_format(&Exc_TypeError, "%s() takes no arguments (%zd given)", fname, nargs);
-    } else if (nrequired == nparams) {
-      err_format(&Exc_TypeError, "%s() takes exactly %d argument%s (%zd given)", fname, nparams,
-                 nparams == 1 ? "" : "s", nargs);
-    } else {
-      err_format(&Exc_TypeError, "%s() takes at most %d argument%s (%zd given)", fname, nparams,
-                 nparams == 1 ? "" : "s", nargs);
-    }
-    return false;
-  }
-  for (ssize i = 0; i < nargs; ++i) out[i] = args[i];
-  ssize nkw = kwnames ? tuple_size(kwnames) : 0;
-  for (ssize k = 0; k < nkw; ++k) {
-    Object* key = tuple_get_borrowed(kwnames, k);
-    int idx = -1;
-    for (int i = 0; i < nparams; ++i) {
-      if (kwlist[i][0] && str_equal_cstr(key, kwlist[i])) {
-        idx = i;
-        break;
-      }
-    }
-    if (idx < 0) {
-      err_format(&Exc_TypeError, "%R is an invalid keyword argument for %s()", key, fname);
-      return false;
-    }
-    if (out[idx]) {
-      err_format(&Exc_TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
-                 kwlist[idx], idx + 1);
-      return false;
-    }
-    out[idx] = args[nargs + k];
-  }
-  for (int i = 0; i < nrequired; ++i) {
-    if (!out[i]) {
-      if (kwlist[i][0]) {
-        err_format(&Exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname,
-                   kwlist[i], i + 1);
-      } else {
-        err_format(&Exc_TypeError, "%s() takes at least %d positional argument%s (%zd given)",
-                   fname, nrequired, nrequired == 1 ? "" : "s", nargs);
-      }
-      return false;
-    }
-  }
-  return true;
 }
 
 // =====================================================================================================

@@ -50,17 +50,5 @@ Object* super_getattr(TypeObject* type, Object* obj, Object* name);
 // error.
 int super_get_method(TypeObject* type, Object* obj, Object* name, Object** method);
 
-// Argument parsing for C functions with keyword support (Argument-Clinic-style messages:
-// "f() missing required argument 'x' (pos 1)", "f() takes at most 2 arguments (3 given)",
-// "'y' is an invalid keyword argument for f()"). `kwlist` is null-terminated; names that are empty
-// strings are positional-only. The first `nrequired` parameters are required. `out` receives
-// BORROWED references, nullptr for omitted optional ones. Returns false with an exception set.
-bool args_parse(const char* fname, Object* const* args, ssize nargs, Object* kwnames,
-                const char* const* kwlist, int nrequired, Object** out);
-// "f() takes no keyword arguments" unless kwnames is null or empty. Returns false on error.
-bool args_no_kwargs(const char* fname, Object* kwnames);
-// Positional count check with CPython's messages ("f expected at most 2 arguments, got 3",
-// "f expected 1 argument, got 0"...). Returns false on error.
-bool args_check_count(const char* fname, ssize nargs, ssize min, ssize max);
 
 }  // namespace gilpy

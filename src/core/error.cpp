@@ -105,7 +105,7 @@ bool append_conversion(StrWriter& w, char conv, Object* o, int precision) {
     case 'A': s = Ref::steal(object_ascii(o)); break;
     case 'U': s = Ref::borrow(o); break;
     case 'T': {
-      w.append(type_name(type_of(o)));
+      w.append(type_of(o)->name);
       return true;
     }
     default: return false;

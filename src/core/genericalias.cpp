@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/descr.h"
 #include "core/error.h"
 #include "core/internal.h"
@@ -186,7 +187,7 @@ const GetSetDef kGaGetSets[] = {
 };
 
 Object* ga_tp_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("GenericAlias", kwnames) || !args_check_count("GenericAlias", nargs, 2, 2))
+  if (!check_no_kwargs("GenericAlias", kwnames) || !check_positional("GenericAlias", nargs, 2, 2))
     return nullptr;
   return generic_alias_new(args[0], args[1]);
 }
@@ -272,13 +273,13 @@ const GetSetDef kUnionGetSets[] = {
 };
 
 Object* union_instancecheck(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("__instancecheck__", nargs, 1, 1)) return nullptr;
+  if (!check_positional("__instancecheck__", nargs, 1, 1)) return nullptr;
   int r = object_isinstance(args[0], as_union(self)->args);
   if (r < 0) return nullptr;
   return bool_from(r);
 }
 Object* union_subclasscheck(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("__subclasscheck__", nargs, 1, 1)) return nullptr;
+  if (!check_positional("__subclasscheck__", nargs, 1, 1)) return nullptr;
   int r = object_issubclass(args[0], as_union(self)->args);
   if (r < 0) return nullptr;
   return bool_from(r);
@@ -306,8 +307,8 @@ Object* generic_alias_new(Object* origin, Object* args) {
 
 Object* generic_alias_class_getitem(Object* cls, Object* const* args, ssize nargs,
                                     Object* kwnames) {
-  if (!args_no_kwargs("__class_getitem__", kwnames) ||
-      !args_check_count("__class_getitem__", nargs, 1, 1))
+  if (!check_no_kwargs("__class_getitem__", kwnames) ||
+      !check_positional("__class_getitem__", nargs, 1, 1))
     return nullptr;
   return generic_alias_new(cls, args[0]);
 }

@@ -279,7 +279,7 @@ int slot_mp_ass_subscript(Object* self, Object* key, Object* value) {
 int slot_sq_contains(Object* self, Object* value) {
   Object* f = type_lookup_borrowed(type_of(self), NAME("__contains__"));
   if (f == None) {
-    err_format(&Exc_TypeError, "'%s' object is not a container", type_name(type_of(self)));
+    err_format(&Exc_TypeError, "'%s' object is not a container", type_of(self)->name);
     return -1;
   }
   if (f) {
@@ -303,7 +303,7 @@ Object* slot_tp_repr(Object* self) {
   bool found;
   Object* r = call_special(self, NAME("__repr__"), nullptr, 0, &found);
   if (found) return r;
-  return err_format(&Exc_TypeError, "<%s object at %p>", type_name(type_of(self)),
+  return err_format(&Exc_TypeError, "<%s object at %p>", type_of(self)->name,
                     static_cast<void*>(self));
 }
 
@@ -371,7 +371,7 @@ Object* slot_tp_call(Object* self, Object* const* args, ssize nargs, Object* kwn
   bool found;
   Object* r = call_special(self, NAME("__call__"), args, nargs, &found, kwnames);
   if (!found) {
-    return err_format(&Exc_TypeError, "'%s' object is not callable", type_name(type_of(self)));
+    return err_format(&Exc_TypeError, "'%s' object is not callable", type_of(self)->name);
   }
   return r;
 }
@@ -379,14 +379,14 @@ Object* slot_tp_call(Object* self, Object* const* args, ssize nargs, Object* kwn
 Object* slot_tp_iter(Object* self) {
   Object* f = type_lookup_borrowed(type_of(self), NAME("__iter__"));
   if (f == None) {
-    return err_format(&Exc_TypeError, "'%s' object is not iterable", type_name(type_of(self)));
+    return err_format(&Exc_TypeError, "'%s' object is not iterable", type_of(self)->name);
   }
   if (f) {
     bool found;
     return call_special(self, NAME("__iter__"), nullptr, 0, &found);
   }
   if (type_lookup_borrowed(type_of(self), NAME("__getitem__"))) return seq_iter_new(self);
-  return err_format(&Exc_TypeError, "'%s' object is not iterable", type_name(type_of(self)));
+  return err_format(&Exc_TypeError, "'%s' object is not iterable", type_of(self)->name);
 }
 
 Object* slot_tp_iternext(Object* self) {

@@ -13,6 +13,7 @@
 //    current. Entries hold BORROWED values: they are only trusted while the tag matches, and any
 //    change to a type dict goes through type_setattro -> type_modified;
 //  - generic_getattr/generic_setattr (object.__getattribute__/__setattr__) and object_get_method;
+//  - object.__reduce_ex__/__reduce__/__getstate__ (copyreg protocol 2+, as CPython);
 //  - heap types (type_new_heap): __slots__, __dict__/__weakref__ storage, __classcell__,
 //    __set_name__, __init_subclass__, metaclass calculation, instance deallocation.
 //
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/descr.h"
 #include "core/error.h"
 #include "core/gc.h"
@@ -45,6 +47,7 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/weakrefobject.h"
+#include "vm/import.h"
 #include "vm/run.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -397,14 +400,14 @@ int object_set_class(Object* self, Object* value) {
 
 // ---- object methods ------------------------------------------------------------------------------------
 Object* object_meth_format(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("__format__", kwnames) || !args_check_count("__format__", nargs, 1, 1))
+  if (!check_no_kwargs("__format__", kwnames) || !check_positional("__format__", nargs, 1, 1))
     return nullptr;
   if (!str_check(args[0])) {
     return err_format(&Exc_TypeError, "__format__() argument must be str, not %T", args[0]);
   }
   if (str_length(args[0]) > 0) {
     return err_format(&Exc_TypeError, "unsupported format string passed to %s.__format__",
-                      type_name(type_of(self)));
+                      type_of(self)->name);
   }
   return object_str(self);
 }
@@ -458,20 +461,179 @@ Object* object_meth_subclasshook(Object*, Object* const*, ssize, Object*) {
   return not_implemented_ref();
 }
 
+// ---- pickling support (object.__reduce_ex__, __reduce__, __getstate__), as CPython ----------------
+Object* object_meth_getstate(Object* self, Object* const*, ssize nargs, Object* kwnames);
+
+// object.__getstate__() proper; `required`: a state is needed to rebuild the object.
+Object* object_getstate_default(Object* obj, bool required) {
+  TypeObject* tp = type_of(obj);
+  if (required && tp->itemsize) {
+    return err_format(&Exc_TypeError, "cannot pickle %s objects", tp->name);
+  }
+  Ref state;
+  Object** dp = object_dict_ptr(obj);
+  if (dp && *dp && dict_size(*dp) > 0) state = Ref::borrow(*dp);
+  else state = Ref::borrow(None);
+  // __slots__ values, via copyreg._slotnames(cls).
+  bool has_slots = false;
+  for (TypeObject* t = tp; t && (t->flags & TPFLAG_HEAPTYPE); t = t->base) {
+    if (t->members && t->members[0].name) has_slots = true;
+  }
+  if (has_slots) {
+    Ref copyreg = Ref::steal(import_module("copyreg"));
+    if (!copyreg) return nullptr;
+    Ref names = Ref::steal(call_method1(copyreg.get(), "_slotnames", tp));
+    if (!names) return nullptr;
+    if (names.get() != None && !list_check(names.get())) {
+      return err_format(&Exc_TypeError, "copyreg._slotnames didn't return a list or None");
+    }
+    if (names.get() != None && list_size(names.get()) > 0) {
+      Ref slots = Ref::steal(dict_new());
+      if (!slots) return nullptr;
+      for (ssize i = 0; i < list_size(names.get()); ++i) {
+        Object* n = list_get_borrowed(names.get(), i);
+        Object* v = nullptr;
+        if (object_lookup_attr(obj, n, &v) < 0) return nullptr;
+        if (!v) continue;
+        Ref vr = Ref::steal(v);
+        if (dict_setitem(slots.get(), n, v) < 0) return nullptr;
+      }
+      if (dict_size(slots.get()) > 0) {
+        state = Ref::steal(tuple_pack(2, state.get(), slots.get()));
+        if (!state) return nullptr;
+      }
+    }
+  }
+  return state.release();
+}
+
+Object* object_getstate(Object* obj, bool required) {
+  Ref getstate = Ref::steal(object_getattr(obj, intern_cstr("__getstate__")));
+  if (!getstate) return nullptr;
+  if (type_of(getstate.get()) == &CFunctionType &&
+      static_cast<CFunctionObject*>(getstate.get())->def->fn == object_meth_getstate &&
+      static_cast<CFunctionObject*>(getstate.get())->self == obj) {
+    return object_getstate_default(obj, required);
+  }
+  return call0(getstate.get());
+}
+
+// (args, kwargs) for __newobj__: from __getnewargs_ex__ or __getnewargs__ (null: none).
+int get_new_arguments(Object* obj, Ref& args, Ref& kwargs) {
+  Object* f = type_lookup_borrowed(type_of(obj), intern_cstr("__getnewargs_ex__"));
+  if (f) {
+    Ref r = Ref::steal(call_method0(obj, "__getnewargs_ex__"));
+    if (!r) return -1;
+    if (!tuple_check(r.get()) || tuple_size(r.get()) != 2) {
+      err_format(&Exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not '%s'",
+                 type_of(r.get())->name);
+      return -1;
+    }
+    args = Ref::borrow(tuple_get_borrowed(r.get(), 0));
+    kwargs = Ref::borrow(tuple_get_borrowed(r.get(), 1));
+    if (!tuple_check(args.get())) {
+      err_format(&Exc_TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                 type_of(args.get())->name);
+      return -1;
+    }
+    if (!dict_check(kwargs.get())) {
+      err_format(&Exc_TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                 type_of(kwargs.get())->name);
+      return -1;
+    }
+    return 0;
+  }
+  f = type_lookup_borrowed(type_of(obj), intern_cstr("__getnewargs__"));
+  if (f) {
+    args = Ref::steal(call_method0(obj, "__getnewargs__"));
+    if (!args) return -1;
+    if (!tuple_check(args.get())) {
+      err_format(&Exc_TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                 type_of(args.get())->name);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+Object* reduce_newobj(Object* obj) {
+  TypeObject* tp = type_of(obj);
+  if (!tp->new_) return err_format(&Exc_TypeError, "cannot pickle '%s' object", tp->name);
+  Ref args, kwargs;
+  if (get_new_arguments(obj, args, kwargs) < 0) return nullptr;
+  Ref copyreg = Ref::steal(import_module("copyreg"));
+  if (!copyreg) return nullptr;
+  bool hasargs = bool(args);
+  Ref newobj, newargs;
+  if (!kwargs || dict_size(kwargs.get()) == 0) {
+    newobj = Ref::steal(object_getattr_str(copyreg.get(), "__newobj__"));
+    if (!newobj) return nullptr;
+    ssize n = args ? tuple_size(args.get()) : 0;
+    newargs = Ref::steal(tuple_new(n + 1));
+    if (!newargs) return nullptr;
+    tuple_set_steal(newargs.get(), 0, newref(tp));
+    for (ssize i = 0; i < n; ++i) tuple_set_steal(newargs.get(), i + 1, newref(tuple_get_borrowed(args.get(), i)));
+  } else {
+    newobj = Ref::steal(object_getattr_str(copyreg.get(), "__newobj_ex__"));
+    if (!newobj) return nullptr;
+    newargs = Ref::steal(tuple_pack(3, as_object(tp), args.get(), kwargs.get()));
+    if (!newargs) return nullptr;
+  }
+  bool required = !hasargs && !list_check(obj) && !dict_check(obj);
+  Ref state = Ref::steal(object_getstate(obj, required));
+  if (!state) return nullptr;
+  Ref listitems = list_check(obj) ? Ref::steal(object_getiter(obj)) : Ref::borrow(None);
+  if (!listitems) return nullptr;
+  Ref dictitems = Ref::borrow(None);
+  if (dict_check(obj)) {
+    Ref items = Ref::steal(call_method0(obj, "items"));
+    if (!items) return nullptr;
+    dictitems = Ref::steal(object_getiter(items.get()));
+    if (!dictitems) return nullptr;
+  }
+  return tuple_pack(5, newobj.get(), newargs.get(), state.get(), listitems.get(), dictitems.get());
+}
+
+Object* common_reduce(Object* self, int proto) {
+  if (proto >= 2) return reduce_newobj(self);
+  Ref copyreg = Ref::steal(import_module("copyreg"));
+  if (!copyreg) return nullptr;
+  Ref p = Ref::steal(int_from_i64(proto));
+  Object* args[2] = {self, p.get()};
+  Ref f = Ref::steal(object_getattr_str(copyreg.get(), "_reduce_ex"));
+  if (!f) return nullptr;
+  return call(f.get(), args, 2);
+}
+
+Object* object_meth_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_positional("__reduce__", nargs, 0, 0)) return nullptr;
+  return common_reduce(self, 0);
+}
+
 Object* object_meth_reduce_ex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  // Minimal copyreg-free protocol: (copyreg.__newobj__-like) is not available yet.
-  return err_format(&Exc_TypeError, "cannot pickle '%s' object", type_name(type_of(self)));
+  if (!check_no_kwargs("__reduce_ex__", kwnames) || !check_positional("__reduce_ex__", nargs, 1, 1))
+    return nullptr;
+  if (!int_check(args[0])) {
+    return err_format(&Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                      type_of(args[0])->name);
+  }
+  ssize proto = int_as_ssize(args[0]);
+  if (proto == -1 && err_occurred()) return nullptr;
+  // A class overriding __reduce__ wins.
+  Object* reduce = type_lookup_borrowed(type_of(self), intern_cstr("__reduce__"));
+  Object* base_reduce = ObjectType.dict ? dict_get_str_borrowed(ObjectType.dict, "__reduce__") : nullptr;
+  if (reduce && reduce != base_reduce) return call_method0(self, "__reduce__");
+  return common_reduce(self, int(proto));
 }
 
 Object* object_meth_getstate(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  Object** dp = object_dict_ptr(self);
-  if (dp && *dp && dict_size(*dp) > 0) return dict_copy(*dp);
-  return none_ref();
+  if (!check_positional("__getstate__", nargs, 0, 0)) return nullptr;
+  return object_getstate_default(self, false);
 }
 
 const MethodDef kObjectMethods[] = {
     {"__reduce_ex__", object_meth_reduce_ex, METH_DEFAULT, "Helper for pickle."},
-    {"__reduce__", object_meth_reduce_ex, METH_DEFAULT, "Helper for pickle."},
+    {"__reduce__", object_meth_reduce, METH_DEFAULT, "Helper for pickle."},
     {"__getstate__", object_meth_getstate, METH_DEFAULT, "Helper for pickle."},
     {"__subclasshook__", object_meth_subclasshook, METH_CLASS,
      "Abstract classes can override this to customize issubclass()."},
@@ -513,7 +675,7 @@ Object* generic_getattr(Object* o, Object* name) {
   }
   if (f) return f(descr.get(), o, tp);
   if (descr) return descr.release();
-  return err_attribute_error(o, name, "'%s' object has no attribute '%U'", type_name(tp), name);
+  return err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
 }
 
 int generic_setattr(Object* o, Object* name, Object* value) {
@@ -530,15 +692,15 @@ int generic_setattr(Object* o, Object* name, Object* value) {
   Object** dp = object_dict_ptr(o);
   if (!dp) {
     if (descr) {
-      err_attribute_error(o, name, "'%s' object attribute '%U' is read-only", type_name(tp), name);
+      err_attribute_error(o, name, "'%s' object attribute '%U' is read-only", tp->name, name);
     } else {
-      err_attribute_error(o, name, "'%s' object has no attribute '%U'", type_name(tp), name);
+      err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
     }
     return -1;
   }
   if (!*dp) {
     if (!value) {
-      err_attribute_error(o, name, "'%s' object has no attribute '%U'", type_name(tp), name);
+      err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
       return -1;
     }
     *dp = dict_new();
@@ -555,7 +717,7 @@ int generic_setattr(Object* o, Object* name, Object* value) {
   if (dict_delitem(dict.get(), name) < 0) {
     if (err_matches(&Exc_KeyError)) {
       err_clear();
-      err_attribute_error(o, name, "'%s' object has no attribute '%U'", type_name(tp), name);
+      err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
     }
     return -1;
   }
@@ -606,7 +768,7 @@ int object_get_method(Object* o, Object* name, Object** method) {
     *method = descr.release();
     return 0;
   }
-  err_attribute_error(o, name, "'%s' object has no attribute '%U'", type_name(tp), name);
+  err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
   return -1;
 }
 
@@ -735,7 +897,7 @@ Object* mro_implementation(TypeObject* type) {
 }
 
 Object* type_meth_mro(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!args_check_count("mro", nargs, 0, 0)) return nullptr;
+  if (!check_positional("mro", nargs, 0, 0)) return nullptr;
   Ref t = Ref::steal(mro_implementation(as_type(self)));
   if (!t) return nullptr;
   return sequence_list(t.get());
@@ -903,7 +1065,7 @@ int add_tables(TypeObject* type) {
 }
 
 hash_t hash_not_implemented(Object* o) {
-  err_format(&Exc_TypeError, "unhashable type: '%s'", type_name(type_of(o)));
+  err_format(&Exc_TypeError, "unhashable type: '%s'", type_of(o)->name);
   return -1;
 }
 
@@ -1447,7 +1609,7 @@ Object* type_meth_subclasses(Object* self, Object* const*, ssize nargs, Object* 
 Object* type_meth_prepare(Object*, Object* const*, ssize, Object*) { return dict_new(); }
 
 Object* type_meth_instancecheck(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("__instancecheck__", nargs, 1, 1)) return nullptr;
+  if (!check_positional("__instancecheck__", nargs, 1, 1)) return nullptr;
   Object* inst = args[0];
   if (object_type_check(inst, as_type(self))) return bool_from(true);
   Object* cls = nullptr;
@@ -1459,7 +1621,7 @@ Object* type_meth_instancecheck(Object* self, Object* const* args, ssize nargs, 
 }
 
 Object* type_meth_subclasscheck(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("__subclasscheck__", nargs, 1, 1)) return nullptr;
+  if (!check_positional("__subclasscheck__", nargs, 1, 1)) return nullptr;
   Object* sub = args[0];
   if (!type_check(sub)) {
     return err_format(&Exc_TypeError, "issubclass() arg 1 must be a class");
@@ -1680,7 +1842,7 @@ int set_names(TypeObject* type) {
       Ref exc = Ref::steal(err_fetch());
       if (exc && exception_check(exc.get())) {
         Ref msg = Ref::steal(str_from_format("Error calling __set_name__ on '%s' instance %R in '%s'",
-                                             type_name(type_of(value)), key, type->name));
+                                             type_of(value)->name, key, type->name));
         Ref res = msg ? Ref::steal(call_method1(exc.get(), "add_note", msg.get())) : Ref();
         if (!res) return -1;  // that failure replaces the original error
       }

@@ -339,7 +339,7 @@ Object* builtin_iter(Object*, Object* const* args, ssize nargs, Object* kwnames)
   if (!check_no_kwargs("iter", kwnames) || !check_positional("iter", nargs, 1, 2)) return nullptr;
   if (nargs == 1) return object_getiter(args[0]);
   if (!callable_check(args[0])) {
-    return err_format(&Exc_TypeError, "iter(v, w): v must be callable");
+    return err_format(&Exc_TypeError, "iter(object, sentinel): object must be callable");
   }
   return callable_iter_new(args[0], args[1]);
 }
@@ -441,7 +441,7 @@ Object* min_max(const char* fname, Object* const* args, ssize nargs, Object* kwn
   if (err_occurred()) return nullptr;
   if (!best) {
     if (dflt) return newref(dflt);
-    return err_format(&Exc_ValueError, "%s() arg is an empty sequence", fname);
+    return err_format(&Exc_ValueError, "%s() iterable argument is empty", fname);
   }
   return best.release();
 }

@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <vector>
 #include <unistd.h>
 
 #include "core/abstract.h"

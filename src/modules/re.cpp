@@ -20,6 +20,7 @@
 // the UTF-8 (ASCII strings need no conversion). bytes/bytearray subjects are matched byte-wise.
 // The newline convention is fixed to LF and PCRE2_ALT_CIRCUMFLEX is set so that '^' in MULTILINE
 // mode also matches after a final newline, as in Python. Patterns are JIT-compiled when possible.
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
 #include <string>
@@ -232,7 +233,7 @@ Object* code_scan(Object* self, Object* const* args, ssize nargs, Object* kwname
   return result.release();
 }
 
-Object* code_get_groups(Object* self, void*) {
+Object* code_get_groups(Object* self) {
   return int_from_i64(as_code(self)->capture_count);
 }
 

@@ -176,7 +176,31 @@ Object* sys_is_finalizing(Object*, Object* const*, ssize nargs, Object* kwnames)
   return bool_from(false);
 }
 
+Object* sys_get_int_max_str_digits(Object*, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("get_int_max_str_digits", nargs, kwnames)) return nullptr;
+  return int_from_i64(int_max_str_digits());
+}
+
+Object* sys_set_int_max_str_digits(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const names[] = {"maxdigits", nullptr};
+  static const ArgSpec spec{"set_int_max_str_digits", names, 1, 1};
+  Object* arg;
+  if (!parse_args(spec, args, nargs, kwnames, &arg)) return nullptr;
+  Ref i = Ref::steal(number_index(arg));
+  if (!i) return nullptr;
+  bool overflow = false;
+  int64_t n = int_as_i64(i.get(), &overflow);
+  if (overflow || n > INT_MAX || n < INT_MIN) {
+    return err_format(&Exc_OverflowError, "Python int too large to convert to C int");
+  }
+  if (n != 0 && n < 640) return err_format(&Exc_ValueError, "maxdigits must be 0 or larger than 640");
+  int_set_max_str_digits(int(n));
+  return none_ref();
+}
+
 const MethodDef kSysFunctions[] = {
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_DEFAULT, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},
     {"getrefcount", sys_getrefcount, METH_DEFAULT, "Return the reference count of object."},
     {"getrecursionlimit", sys_getrecursionlimit, METH_DEFAULT, "Return the current value of the recursion limit."},
@@ -249,12 +273,15 @@ Object* sys_module_init() {
   static const char* const hash_fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
                                             "hash_bits", "seed_bits", "cutoff", nullptr};
   auto I = [](long long v) { return int_from_i64(v); };
+  const SysFlags& f = interp->flags;
   if (add_structseq(m.get(), "version_info", &VersionInfoType, "sys.version_info", version_fields,
                     {I(3), I(12), I(1), str_from_cstr("final"), I(0)}) < 0 ||
       add_structseq(m.get(), "flags", &FlagsType, "sys.flags", flags_fields,
-                    {I(0), I(interp->inspect), I(interp->interactive), I(interp->optimize), I(1),
-                     I(0), I(0), I(0), I(0), I(0), I(0), I(1), I(0), bool_from(false), I(0), I(0),
-                     bool_from(false), I(4300)}) < 0 ||
+                    {I(f.debug), I(f.inspect), I(f.interactive), I(f.optimize),
+                     I(f.dont_write_bytecode), I(f.no_user_site), I(f.no_site),
+                     I(f.ignore_environment), I(f.verbose), I(f.bytes_warning), I(f.quiet), I(1),
+                     I(f.isolated), bool_from(false), I(0), I(0), bool_from(f.safe_path),
+                     I(4300)}) < 0 ||
       add_structseq(m.get(), "float_info", &FloatInfoType, "sys.float_info", float_fields,
                     {float_from_double(1.7976931348623157e+308), I(1024), I(308),
                      float_from_double(2.2250738585072014e-308), I(-1021), I(-307), I(15), I(53),
@@ -324,7 +351,7 @@ Object* sys_module_init() {
       module_add_object(m.get(), "orig_argv", argv.get()) < 0 ||
       module_add_object(m.get(), "_xoptions", xoptions.get()) < 0 ||
       module_add_object(m.get(), "builtin_module_names", builtin_names.get()) < 0 ||
-      module_add_object(m.get(), "dont_write_bytecode", True) < 0 ||
+      module_add_object(m.get(), "dont_write_bytecode", f.dont_write_bytecode ? True : False) < 0 ||
       module_add_object(m.get(), "modules", interp->modules) < 0) {
     return nullptr;
   }

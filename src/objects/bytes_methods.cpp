@@ -755,20 +755,22 @@ Object* bm_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) 
   }
   ByteView v = self_view(self);
   static const char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size_t(v.size) * 3);
   ssize absper = per < 0 ? -per : per;
+  ssize nsep = (sep && absper && v.size) ? (v.size - 1) / absper : 0;
+  Object* r = str_new_uninit(v.size * 2 + nsep, 0x7f);
+  if (!r) return nullptr;
+  char* out = static_cast<char*>(static_cast<StrObject*>(r)->data());
   for (ssize i = 0; i < v.size; ++i) {
-    if (sep && absper && i > 0) {
+    if (nsep && i > 0) {
       // group boundaries counted from the right when per > 0, from the left when per < 0
       bool boundary = per > 0 ? ((v.size - i) % absper == 0) : (i % absper == 0);
-      if (boundary) out.push_back(sep);
+      if (boundary) *out++ = sep;
     }
     unsigned char c = static_cast<unsigned char>(v.data[i]);
-    out.push_back(hex[c >> 4]);
-    out.push_back(hex[c & 15]);
+    *out++ = hex[c >> 4];
+    *out++ = hex[c & 15];
   }
-  return str_from_kind_data(1, out.data(), ssize(out.size()));
+  return r;
 }
 
 Object* bm_fromhex(Object* cls, Object* const* args, ssize nargs, Object* kw) {

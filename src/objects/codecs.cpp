@@ -274,19 +274,50 @@ bool decode_error(Handler h, const char* errors, const char* encoding, const cha
 
 }  // namespace
 
+// Pass 2 of decoding valid UTF-8 into code units of type T.
+template <class T>
+static void utf8_write_valid(const unsigned char* p, const unsigned char* end, T* out) {
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      *out++ = T(c);
+      ++p;
+    } else if (c < 0xe0) {
+      *out++ = T((uint32_t(c & 0x1f) << 6) | (p[1] & 0x3f));
+      p += 2;
+    } else if (c < 0xf0) {
+      *out++ = T((uint32_t(c & 0x0f) << 12) | (uint32_t(p[1] & 0x3f) << 6) | (p[2] & 0x3f));
+      p += 3;
+    } else {
+      *out++ = T((uint32_t(c & 0x07) << 18) | (uint32_t(p[1] & 0x3f) << 12) |
+                 (uint32_t(p[2] & 0x3f) << 6) | (p[3] & 0x3f));
+      p += 4;
+    }
+  }
+}
+
 Object* str_decode_utf8(const char* data, ssize n, const char* errors) {
   const auto* s = reinterpret_cast<const unsigned char*>(data);
   const auto* end = s + n;
   if (all_ascii(s, n)) return ascii_str(data, n);
-  // Pass 1: validate, count and find the widest character.
+  // Pass 1: validate, count and find the widest character (ASCII runs skipped 8 bytes at a time).
   ssize len = 0;
   uint32_t maxchar = 0;
   const unsigned char* p = s;
   bool ok = true;
   while (p < end) {
     if (*p < 0x80) {
-      ++p;
-      ++len;
+      while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ull) break;
+        p += 8;
+        len += 8;
+      }
+      while (p < end && *p < 0x80) {
+        ++p;
+        ++len;
+      }
       continue;
     }
     uint32_t cp;
@@ -305,16 +336,10 @@ Object* str_decode_utf8(const char* data, ssize n, const char* errors) {
     if (len == 1) return str_from_codepoint(maxchar);
     Object* r = str_new_uninit(len, maxchar);
     if (!r) return nullptr;
-    int kind = str_kind(r);
-    void* d = str_obj(r)->data();
-    ssize j = 0;
-    for (p = s; p < end;) {
-      uint32_t cp;
-      ssize errlen;
-      const char* reason;
-      int k = utf8_step(p, end, &cp, &errlen, &reason);
-      kind_write(kind, d, j++, cp);
-      p += k;
+    switch (str_kind(r)) {
+      case 1: utf8_write_valid(s, end, static_cast<uint8_t*>(str_obj(r)->data())); break;
+      case 2: utf8_write_valid(s, end, static_cast<uint16_t*>(str_obj(r)->data())); break;
+      default: utf8_write_valid(s, end, static_cast<uint32_t*>(str_obj(r)->data())); break;
     }
     return r;
   }
@@ -662,6 +687,44 @@ Object* encode_utf16_32(Object* str, int codec, const char* errors) {
   return bytes_from(out.data(), ssize(out.size()));
 }
 
+// UTF-8 encoding of code units without surrogates; nullptr (no exception) when one is found.
+template <class T>
+Object* utf8_encode_fast(const T* d, ssize len) {
+  ssize n = 0;
+  for (ssize i = 0; i < len; ++i) {
+    uint32_t c = d[i];
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c < 0x10000) {
+      if (c >= 0xd800 && c <= 0xdfff) return nullptr;
+      n += 3;
+    } else n += 4;
+  }
+  Object* b = bytes_new_uninit(n);
+  if (!b) return nullptr;
+  auto* o = reinterpret_cast<unsigned char*>(bytes_data(b));
+  for (ssize i = 0; i < len; ++i) {
+    uint32_t c = d[i];
+    if (c < 0x80) {
+      *o++ = (unsigned char)c;
+    } else if (c < 0x800) {
+      *o++ = (unsigned char)(0xc0 | (c >> 6));
+      *o++ = (unsigned char)(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+      *o++ = (unsigned char)(0xe0 | (c >> 12));
+      *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+      *o++ = (unsigned char)(0x80 | (c & 0x3f));
+    } else {
+      *o++ = (unsigned char)(0xf0 | (c >> 18));
+      *o++ = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+      *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+      *o++ = (unsigned char)(0x80 | (c & 0x3f));
+    }
+  }
+  *o = 0;
+  return b;
+}
+
 }  // namespace
 
 Object* str_encode(Object* str, const char* encoding, const char* errors) {
@@ -669,9 +732,17 @@ Object* str_encode(Object* str, const char* encoding, const char* errors) {
   if (codec == CODEC_UNKNOWN) return unknown_encoding(encoding);
   if (codec >= CODEC_UTF16) return encode_utf16_32(str, codec, errors ? errors : "strict");
   if (codec == CODEC_UTF8 && !str_obj(str)->ascii) {
-    // Fast path: the cached UTF-8 (when present) is the answer; never cache on failure.
+    // Fast paths: the cached UTF-8 when present, else a two-pass encode straight into the bytes
+    // object (the general loop below handles lone surrogates).
     StrObject* so = str_obj(str);
     if (so->utf8) return bytes_from(so->utf8, so->utf8_length);
+    Object* r = nullptr;
+    switch (so->kind) {
+      case 1: r = utf8_encode_fast(static_cast<const uint8_t*>(so->data()), so->length); break;
+      case 2: r = utf8_encode_fast(static_cast<const uint16_t*>(so->data()), so->length); break;
+      default: r = utf8_encode_fast(static_cast<const uint32_t*>(so->data()), so->length); break;
+    }
+    if (r || err_occurred()) return r;
   }
   return encode_impl(str, codec, errors ? errors : "strict");
 }

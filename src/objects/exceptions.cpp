@@ -20,6 +20,7 @@
 #include <string>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/descr.h"
 #include "core/error.h"
 #include "core/internal.h"
@@ -269,15 +270,15 @@ const MemberDef kBaseExcMembers[] = {
 };
 
 Object* exc_with_traceback(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("with_traceback", kwnames) ||
-      !args_check_count("with_traceback", nargs, 1, 1))
+  if (!check_no_kwargs("with_traceback", kwnames) ||
+      !check_positional("with_traceback", nargs, 1, 1))
     return nullptr;
   if (exc_set_tb(self, args[0]) < 0) return nullptr;
   return newref(self);
 }
 
 Object* exc_add_note(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("add_note", kwnames) || !args_check_count("add_note", nargs, 1, 1))
+  if (!check_no_kwargs("add_note", kwnames) || !check_positional("add_note", nargs, 1, 1))
     return nullptr;
   Object* note = args[0];
   if (!str_check(note)) {
@@ -307,7 +308,7 @@ Object* exc_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
 }
 
 Object* exc_setstate(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("__setstate__", nargs, 1, 1)) return nullptr;
+  if (!check_positional("__setstate__", nargs, 1, 1)) return nullptr;
   Object* state = args[0];
   if (state != None) {
     if (!dict_check(state)) return err_format(&Exc_TypeError, "state is not a dictionary");
@@ -898,7 +899,7 @@ Object* BaseExceptionGroup_str(Object* self) {
 }
 
 Object* eg_derive(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("derive", nargs, 1, 1)) return nullptr;
+  if (!check_positional("derive", nargs, 1, 1)) return nullptr;
   Object* a[2] = {as_eg(self)->msg, args[0]};
   return call(as_object(&Exc_BaseExceptionGroup), a, 2);
 }
@@ -985,7 +986,7 @@ int eg_split_impl(Object* self, Object* cond, bool want_rest, Object** match, Ob
 }
 
 Object* eg_split(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("split", nargs, 1, 1) || !check_condition(args[0])) return nullptr;
+  if (!check_positional("split", nargs, 1, 1) || !check_condition(args[0])) return nullptr;
   Object *m, *r;
   if (eg_split_impl(self, args[0], true, &m, &r) < 0) return nullptr;
   Ref mr = Ref::steal(m), rr = Ref::steal(r);
@@ -993,7 +994,7 @@ Object* eg_split(Object* self, Object* const* args, ssize nargs, Object* kwnames
 }
 
 Object* eg_subgroup(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_check_count("subgroup", nargs, 1, 1) || !check_condition(args[0])) return nullptr;
+  if (!check_positional("subgroup", nargs, 1, 1) || !check_condition(args[0])) return nullptr;
   Object *m, *r;
   if (eg_split_impl(self, args[0], false, &m, &r) < 0) return nullptr;
   xdecref(r);

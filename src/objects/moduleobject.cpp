@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/descr.h"
 #include "core/error.h"
 #include "core/internal.h"
@@ -64,7 +65,8 @@ Object* module_tp_new(TypeObject* type, Object* const*, ssize, Object*) {
 int module_tp_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kwlist[] = {"name", "doc", nullptr};
   Object* out[2];
-  if (!args_parse("module", args, nargs, kwnames, kwlist, 1, out)) return -1;
+  static const ArgSpec spec{"module", kwlist, 1, 2};
+  if (!parse_args(spec, args, nargs, kwnames, out)) return -1;
   if (!str_check(out[0])) {
     err_format(&Exc_TypeError, "module.__init__() argument 'name' must be str, not %T", out[0]);
     return -1;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/descr.h"
 #include "core/error.h"
 #include "core/gc.h"
@@ -164,20 +165,20 @@ int weakref_clear_slot(Object* o) {
 }
 
 Object* weakref_tp_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs(type_name(type), kwnames)) return nullptr;
-  if (!args_check_count("__new__", nargs, 1, 2)) return nullptr;
+  if (!check_no_kwargs(type_name(type), kwnames)) return nullptr;
+  if (!check_positional("__new__", nargs, 1, 2)) return nullptr;
   return new_ref_of_type(type, args[0], nargs > 1 ? args[1] : nullptr);
 }
 
 int weakref_tp_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs(type_name(type_of(self)), kwnames)) return -1;
-  if (!args_check_count("__init__", nargs, 1, 2)) return -1;
+  if (!check_no_kwargs(type_name(type_of(self)), kwnames)) return -1;
+  if (!check_positional("__init__", nargs, 1, 2)) return -1;
   return 0;
 }
 
 Object* weakref_call(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!args_no_kwargs("weakref", kwnames)) return nullptr;
-  if (!args_check_count("weakref", nargs, 0, 0)) return nullptr;
+  if (!check_no_kwargs("weakref", kwnames)) return nullptr;
+  if (!check_positional("weakref", nargs, 0, 0)) return nullptr;
   Object* o = as_wr(self)->wr_object;
   return newref(o ? o : None);
 }

@@ -244,6 +244,11 @@ Object* call_ex(Object* callable, Object* self_or_null, Object* args, Object* kw
 
 }  // namespace
 
+// GCC merges the indirect jumps ending every opcode body into one shared jump ("cross-jumping"),
+// which defeats the point of computed goto (one branch-predictor entry per opcode): disable it.
+#if GILPY_COMPUTED_GOTO && defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-crossjumping", "no-gcse")))
+#endif
 Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   if (GILPY_UNLIKELY(++ts->native_depth > GILPY_MAX_NATIVE_DEPTH)) {
     --ts->native_depth;
@@ -766,14 +771,30 @@ dispatch:
     Object* b = TOP();
     Object* a = SECOND();
     Object* res;
+    bool fast = true, r = false;
     if (small_ints(a, b)) {
-      res = newref(compare_i64(int(oparg), int_small_value(a), int_small_value(b)) ? True : False);
+      r = compare_i64(int(oparg), int_small_value(a), int_small_value(b));
     } else if (type_of(a) == &FloatType && type_of(b) == &FloatType) {
-      res = newref(compare_double(int(oparg), float_value(a), float_value(b)) ? True : False);
+      r = compare_double(int(oparg), float_value(a), float_value(b));
     } else if ((oparg == CMP_EQ || oparg == CMP_NE) && type_of(a) == &StrType &&
                type_of(b) == &StrType) {
-      bool eq = str_equal(a, b);
-      res = newref((eq == (oparg == CMP_EQ)) ? True : False);
+      r = str_equal(a, b) == (oparg == CMP_EQ);
+    } else {
+      fast = false;
+    }
+    if (fast) {
+      // Fused with a following conditional jump: no bool is pushed.
+      uint32_t next = *ip;
+      Opcode nop = instr_op(next);
+      if (nop == OP_POP_JUMP_IF_FALSE || nop == OP_POP_JUMP_IF_TRUE) {
+        sp -= 2;
+        decref(a);
+        decref(b);
+        ip++;
+        if (r == (nop == OP_POP_JUMP_IF_TRUE)) ip = code->code + instr_arg(next);
+        DISPATCH();
+      }
+      res = newref(r ? True : False);
     } else {
       SAVE_FRAME();
       res = object_richcompare(a, b, int(oparg));

@@ -166,6 +166,7 @@ bool runtime_initialize(const RuntimeConfig& config) {
   if (!current_tstate) current_tstate = thread_state_create(interp);
   interp->argv = config.argv;
   interp->xoptions = config.xoptions;
+  interp->flags = config.flags;
   interp->interactive = config.interactive;
   interp->inspect = config.inspect;
   interp->optimize = config.optimize;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/type.h"
+#include "vm/state.h"
 
 namespace gilpy {
 
@@ -14,6 +15,7 @@ namespace gilpy {
 struct RuntimeConfig {
   std::vector<std::string> argv;      // sys.argv
   std::vector<std::string> xoptions;  // -X options, "key" or "key=value" (sys._xoptions)
+  SysFlags flags;                     // sys.flags
   bool interactive = false;
   bool inspect = false;
   int optimize = 0;

@@ -52,6 +52,14 @@ struct ThreadState {
   void* gil_stats = nullptr;  // issue 4
 };
 
+// The command-line flags Python code sees as sys.flags (set by src/cli from -B -E -s -S -I -q -v
+// -b -O -i and the environment).
+struct SysFlags {
+  int debug = 0, inspect = 0, interactive = 0, optimize = 0, dont_write_bytecode = 0,
+      no_user_site = 0, no_site = 0, ignore_environment = 0, verbose = 0, bytes_warning = 0,
+      quiet = 0, isolated = 0, safe_path = 0, unbuffered = 0;
+};
+
 struct Interpreter {
   Object* modules = nullptr;    // dict: sys.modules
   Object* builtins = nullptr;   // dict: the builtins module's namespace
@@ -63,6 +71,7 @@ struct Interpreter {
   // Configuration from the command line (src/cli): argv, -X options, flags.
   std::vector<std::string> argv;
   std::vector<std::string> xoptions;
+  SysFlags flags;
   bool interactive = false;
   int optimize = 0;
   bool inspect = false;

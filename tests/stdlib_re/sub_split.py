@@ -1,0 +1,22 @@
+# re: sub, subn, split, escape, templates and function replacements
+import re
+
+print(re.sub(r'(?P<w>\w+)@(\w+)', r'\2 at \g<w> \g<0> \g<2>', 'joe@x and ann@y'))
+print(re.sub(r'\d', lambda m: str(int(m.group()) * 2), 'a1b2c3'))
+print(re.subn('a', 'b', 'aaa', 2), re.subn('z', 'b', 'aaa'))
+print(re.sub('(a)|b', r'[\1]', 'ab'), re.sub(b'a', b'x', b'banana'))
+print(re.sub(r'\s+', ' ', '  lots   of\t\nspace  '))
+print(re.sub('a', r'\n\t\\', 'xax'))
+print(re.sub('', '-', 'abc'))
+print(re.sub('(b)', r'\1\1', 'abc', count=1))
+print(re.split(r'(,)\s*', 'a, b,c', maxsplit=1), re.split(r'[,;]', 'a,b;c'))
+print(re.split(r'\W+', 'Words, words, words.'), re.split(r'(\W+)', 'Words, words.'))
+print(re.split(r'x*', 'axbc'), re.split(r'\b', 'a b'))
+print(re.split('(a)|b', 'xaybz'), re.split(',', 'a,b,c', 0), re.split(',', 'a,b,c', -1))
+print(re.escape('a.b*c d+[x]'), re.escape('héllo_1'), re.escape(b'a.b'))
+p = re.compile(r'(\d+)-(\d+)')
+m = p.search('range 10-20 end')
+print(m.expand(r'\2..\1'), m.expand(r'<\g<1>>'))
+print(p.sub(lambda m: m.group(2) + '-' + m.group(1), '1-2 3-4'))
+print(re.sub('(?i)B', 'x', 'abcB'))
+print(re.sub(r'(\d)', r'\g<1>0', 'a1b2'))
