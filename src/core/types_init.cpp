@@ -1,6 +1,8 @@
 // Start-up of the built-in types: see core/types_init.h.
 #include "core/types_init.h"
 
+#include "objects/namespaceobject.h"
+
 #include <vector>
 
 #include "core/gc.h"
@@ -30,6 +32,7 @@ bool types_init() {
   init_container_types();
   init_code_types();
   init_vm_types();
+  init_namespace_type();
   gc_install_traverse_slots();  // core/gc_traverse.cpp: traverse/clear slots, weakref types
   for (TypeObject* t : registered_types()) {
     if (type_ready(t) < 0) return false;

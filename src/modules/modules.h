@@ -24,4 +24,9 @@ Object* re_module_init();       // modules/re.cpp (_re: PCRE2 engine under lib/r
 Object* random_module_init();   // modules/random.cpp (_random: Mersenne Twister)
 Object* json_module_init();     // modules/json.cpp (_json: scanner/encoder accelerator)
 
+Object* itertools_module_init();    // modules/itertools.cpp
+Object* operator_module_init();     // modules/operator.cpp (operator and _operator)
+Object* functools_module_init();    // modules/functools.cpp (_functools)
+Object* collections_module_init();  // modules/collections.cpp (_collections)
+
 }  // namespace gilpy

@@ -25,6 +25,11 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_weakref", weakref_module_init},
     {"_re", re_module_init},
     {"_random", random_module_init},
+    {"itertools", itertools_module_init},
+    {"operator", operator_module_init},
+    {"_operator", operator_module_init},
+    {"_functools", functools_module_init},
+    {"_collections", collections_module_init},
     {nullptr, nullptr},
 };
 

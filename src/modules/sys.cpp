@@ -19,6 +19,7 @@
 #include "objects/floatobject.h"
 #include "objects/intobject.h"
 #include "objects/moduleobject.h"
+#include "objects/namespaceobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/structseq.h"
@@ -60,12 +61,12 @@ Object* sys_getrefcount(Object*, Object* const* args, ssize nargs, Object* kwnam
 }
 
 Object* sys_getrecursionlimit(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("getrecursionlimit", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.getrecursionlimit", nargs, kwnames)) return nullptr;
   return int_from_i64(main_interpreter()->recursion_limit);
 }
 
 Object* sys_setrecursionlimit(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("setrecursionlimit", nargs, kwnames)) return nullptr;
+  if (!check_one_arg("sys.setrecursionlimit", nargs, kwnames)) return nullptr;
   if (float_check(args[0])) {
     return err_format(&Exc_TypeError, "'float' object cannot be interpreted as an integer");
   }
@@ -89,7 +90,7 @@ Object* sys_setrecursionlimit(Object*, Object* const* args, ssize nargs, Object*
 }
 
 Object* sys_intern(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_no_kwargs("intern", kwnames) || !check_positional("intern", nargs, 1, 1)) return nullptr;
+  if (!check_one_arg("sys.intern", nargs, kwnames)) return nullptr;
   if (!str_check_exact(args[0])) {
     return err_format(&Exc_TypeError, "intern() argument must be str, not %T", args[0]);
   }
@@ -97,13 +98,13 @@ Object* sys_intern(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 }
 
 Object* sys_exception(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("exception", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.exception", nargs, kwnames)) return nullptr;
   Object* e = sys_handled_exception_borrowed();
   return newref(e ? e : None);
 }
 
 Object* sys_exc_info(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("exc_info", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.exc_info", nargs, kwnames)) return nullptr;
   Object* e = sys_handled_exception_borrowed();
   if (!e) return tuple_pack(3, None, None, None);
   Object* tb = exception_get_traceback_borrowed(e);
@@ -111,18 +112,18 @@ Object* sys_exc_info(Object*, Object* const*, ssize nargs, Object* kwnames) {
 }
 
 Object* sys_getdefaultencoding(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("getdefaultencoding", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.getdefaultencoding", nargs, kwnames)) return nullptr;
   return str_from_cstr("utf-8");
 }
 
 Object* sys_getfilesystemencoding(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("getfilesystemencoding", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.getfilesystemencoding", nargs, kwnames)) return nullptr;
   return str_from_cstr("utf-8");
 }
 
 // sys.displayhook: what the REPL calls with the value of each expression statement.
 Object* sys_displayhook(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("displayhook", nargs, kwnames)) return nullptr;
+  if (!check_one_arg("sys.displayhook", nargs, kwnames)) return nullptr;
   Object* value = args[0];
   if (value == None) return none_ref();
   Object* builtins = main_interpreter()->builtins;
@@ -172,12 +173,12 @@ Object* sys_getsizeof(Object*, Object* const* args, ssize nargs, Object* kwnames
 }
 
 Object* sys_is_finalizing(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("is_finalizing", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.is_finalizing", nargs, kwnames)) return nullptr;
   return bool_from(false);
 }
 
 Object* sys_get_int_max_str_digits(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("get_int_max_str_digits", nargs, kwnames)) return nullptr;
+  if (!check_no_args("sys.get_int_max_str_digits", nargs, kwnames)) return nullptr;
   return int_from_i64(int_max_str_digits());
 }
 
@@ -294,16 +295,21 @@ Object* sys_module_init() {
     return nullptr;
   }
 
-  // sys.implementation: a namespace (a module object stands in for types.SimpleNamespace).
+  // sys.implementation: a types.SimpleNamespace, as CPython's.
   {
-    Ref impl = Ref::steal(module_new("implementation"));
-    if (!impl || module_add_string(impl.get(), "name", "gilpy") < 0 ||
-        module_add_string(impl.get(), "cache_tag", "gilpy-312") < 0 ||
-        module_add_object(impl.get(), "version", dict_get_str_borrowed(d, "version_info")) < 0 ||
-        module_add_int(impl.get(), "hexversion", 0x030C00F0) < 0 ||
-        module_add_object(m.get(), "implementation", impl.get()) < 0) {
+    Ref kwargs = Ref::steal(dict_new());
+    Ref name = Ref::steal(str_from_cstr("gilpy"));
+    Ref tag = Ref::steal(str_from_cstr("gilpy-312"));
+    Ref hexversion = Ref::steal(int_from_i64(0x030C01F0));
+    if (!kwargs || !name || !tag || !hexversion ||
+        dict_setitem_str(kwargs.get(), "name", name.get()) < 0 ||
+        dict_setitem_str(kwargs.get(), "cache_tag", tag.get()) < 0 ||
+        dict_setitem_str(kwargs.get(), "version", dict_get_str_borrowed(d, "version_info")) < 0 ||
+        dict_setitem_str(kwargs.get(), "hexversion", hexversion.get()) < 0) {
       return nullptr;
     }
+    Ref impl = Ref::steal(namespace_new(kwargs.get()));
+    if (!impl || module_add_object(m.get(), "implementation", impl.get()) < 0) return nullptr;
   }
 
   std::string version = std::string(GILPY_VERSION_STRING) + " (" GILPY_IMPL_VERSION ") [GCC " __VERSION__ "]";
@@ -335,7 +341,7 @@ Object* sys_module_init() {
   std::string executable = exe_len > 0 ? std::string(exe, size_t(exe_len)) : std::string();
 
   if (module_add_string(m.get(), "version", version.c_str()) < 0 ||
-      module_add_int(m.get(), "hexversion", 0x030C00F0) < 0 ||
+      module_add_int(m.get(), "hexversion", 0x030C01F0) < 0 ||
       module_add_int(m.get(), "api_version", 1013) < 0 ||
       module_add_int(m.get(), "maxsize", PTRDIFF_MAX) < 0 ||
       module_add_int(m.get(), "maxunicode", 0x10FFFF) < 0 ||

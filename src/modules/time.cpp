@@ -15,6 +15,7 @@
 #include "objects/floatobject.h"
 #include "objects/intobject.h"
 #include "objects/moduleobject.h"
+#include "objects/namespaceobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/structseq.h"
@@ -31,16 +32,70 @@ int64_t clock_ns(clockid_t clock) {
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-template <clockid_t Clock>
-Object* time_float(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("time", nargs, kwnames)) return nullptr;
-  return float_from_double(double(clock_ns(Clock)) * 1e-9);
+Object* clock_seconds(const char* fname, clockid_t clock, ssize nargs, Object* kwnames) {
+  if (!check_no_args(fname, nargs, kwnames)) return nullptr;
+  return float_from_double(double(clock_ns(clock)) * 1e-9);
 }
 
-template <clockid_t Clock>
-Object* time_ns(Object*, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("time_ns", nargs, kwnames)) return nullptr;
-  return int_from_i64(clock_ns(Clock));
+Object* clock_nanoseconds(const char* fname, clockid_t clock, ssize nargs, Object* kwnames) {
+  if (!check_no_args(fname, nargs, kwnames)) return nullptr;
+  return int_from_i64(clock_ns(clock));
+}
+
+// time.NAME() and time.NAME_ns() over one clock.
+#define GILPY_TIME_CLOCK(NAME, CLOCK)                                                 \
+  Object* time_##NAME(Object*, Object* const*, ssize nargs, Object* kwnames) {        \
+    return clock_seconds("time." #NAME, CLOCK, nargs, kwnames);                       \
+  }                                                                                   \
+  Object* time_##NAME##_ns(Object*, Object* const*, ssize nargs, Object* kwnames) {   \
+    return clock_nanoseconds("time." #NAME "_ns", CLOCK, nargs, kwnames);             \
+  }
+GILPY_TIME_CLOCK(time, CLOCK_REALTIME)
+GILPY_TIME_CLOCK(perf_counter, CLOCK_MONOTONIC)
+GILPY_TIME_CLOCK(monotonic, CLOCK_MONOTONIC)
+GILPY_TIME_CLOCK(process_time, CLOCK_PROCESS_CPUTIME_ID)
+GILPY_TIME_CLOCK(thread_time, CLOCK_THREAD_CPUTIME_ID)
+#undef GILPY_TIME_CLOCK
+
+// time.get_clock_info(name): how each clock is implemented, as a namespace.
+Object* time_get_clock_info(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("time.get_clock_info", nargs, kwnames)) return nullptr;
+  if (!str_check(args[0])) {
+    return err_format(&Exc_TypeError, "get_clock_info() argument must be str, not %T", args[0]);
+  }
+  struct Clock {
+    const char* name;
+    const char* implementation;
+    clockid_t id;
+    bool monotonic, adjustable;
+  };
+  static const Clock clocks[] = {
+      {"time", "clock_gettime(CLOCK_REALTIME)", CLOCK_REALTIME, false, true},
+      {"monotonic", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, true, false},
+      {"perf_counter", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, true, false},
+      {"process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", CLOCK_PROCESS_CPUTIME_ID, true,
+       false},
+      {"thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", CLOCK_THREAD_CPUTIME_ID, true,
+       false},
+  };
+  for (const Clock& c : clocks) {
+    if (!str_equal_cstr(args[0], c.name)) continue;
+    struct timespec res;
+    clock_getres(c.id, &res);
+    Ref kwargs = Ref::steal(dict_new());
+    Ref impl = Ref::steal(str_from_cstr(c.implementation));
+    Ref resolution =
+        Ref::steal(float_from_double(double(res.tv_sec) + double(res.tv_nsec) * 1e-9));
+    if (!kwargs || !impl || !resolution ||
+        dict_setitem_str(kwargs.get(), "implementation", impl.get()) < 0 ||
+        dict_setitem_str(kwargs.get(), "monotonic", c.monotonic ? True : False) < 0 ||
+        dict_setitem_str(kwargs.get(), "adjustable", c.adjustable ? True : False) < 0 ||
+        dict_setitem_str(kwargs.get(), "resolution", resolution.get()) < 0) {
+      return nullptr;
+    }
+    return namespace_new(kwargs.get());
+  }
+  return err_format(&Exc_ValueError, "unknown clock");
 }
 
 // Sleep for `secs` seconds, resuming after signals (a pending Python signal handler that raises
@@ -54,7 +109,7 @@ void sleep_for(double secs) {
 }
 
 Object* time_sleep(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("sleep", nargs, kwnames)) return nullptr;
+  if (!check_one_arg("time.sleep", nargs, kwnames)) return nullptr;
   Object* v = args[0];
   double secs;
   if (float_check(v)) {
@@ -72,15 +127,17 @@ Object* time_sleep(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 }
 
 Object* make_struct_time(const struct tm& t) {
-  Ref items[9] = {
+  Ref items[11] = {
       Ref::steal(int_from_i64(t.tm_year + 1900)), Ref::steal(int_from_i64(t.tm_mon + 1)),
       Ref::steal(int_from_i64(t.tm_mday)),        Ref::steal(int_from_i64(t.tm_hour)),
       Ref::steal(int_from_i64(t.tm_min)),         Ref::steal(int_from_i64(t.tm_sec)),
       Ref::steal(int_from_i64((t.tm_wday + 6) % 7)), Ref::steal(int_from_i64(t.tm_yday + 1)),
       Ref::steal(int_from_i64(t.tm_isdst)),
+      Ref::steal(str_from_cstr(t.tm_zone ? t.tm_zone : "")),
+      Ref::steal(int_from_i64(t.tm_gmtoff)),
   };
-  Object* raw[9];
-  for (int i = 0; i < 9; ++i) {
+  Object* raw[11];
+  for (int i = 0; i < 11; ++i) {
     if (!items[i]) return nullptr;
     raw[i] = items[i].get();
   }
@@ -94,13 +151,31 @@ bool seconds_arg(const char* fname, Object* const* args, ssize nargs, Object* kw
     *out = time(nullptr);
     return true;
   }
-  double d = float_as_double(args[0]);
-  if (d == -1.0 && err_occurred()) return false;
-  if (std::isnan(d)) {
-    err_format(&Exc_ValueError, "Invalid value NaN (not a number)");
+  // As CPython's _PyTime_ObjectToTime_t: floats are floored, anything else must be an integer.
+  Object* v = args[0];
+  if (float_check(v)) {
+    double d = float_value(v);
+    if (std::isnan(d)) {
+      err_format(&Exc_ValueError, "Invalid value NaN (not a number)");
+      return false;
+    }
+    d = std::floor(d);
+    if (!(d >= -9.2e18 && d <= 9.2e18)) {
+      err_format(&Exc_OverflowError, "timestamp out of range for platform time_t");
+      return false;
+    }
+    *out = time_t(d);
+    return true;
+  }
+  Ref i = Ref::steal(number_index(v));
+  if (!i) return false;
+  bool overflow = false;
+  int64_t secs = int_as_i64(i.get(), &overflow);
+  if (overflow) {
+    err_format(&Exc_OverflowError, "timestamp out of range for platform time_t");
     return false;
   }
-  *out = time_t(std::floor(d));
+  *out = time_t(secs);
   return true;
 }
 
@@ -116,7 +191,10 @@ Object* time_gmtime(Object*, Object* const* args, ssize nargs, Object* kwnames) 
   time_t t;
   if (!seconds_arg("gmtime", args, nargs, kwnames, &t)) return nullptr;
   struct tm tm;
-  if (!gmtime_r(&t, &tm)) return err_set_from_errno(&Exc_OSError);
+  if (!gmtime_r(&t, &tm)) {
+    if (errno == EOVERFLOW) return err_format(&Exc_OverflowError, "timestamp out of range for platform time_t");
+    return err_set_from_errno(&Exc_OSError);
+  }
   return make_struct_time(tm);
 }
 
@@ -155,7 +233,7 @@ bool to_tm(const char* fname, Object* tuple, struct tm* out) {
 }
 
 Object* time_mktime(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("mktime", nargs, kwnames)) return nullptr;
+  if (!check_one_arg("time.mktime", nargs, kwnames)) return nullptr;
   struct tm tm;
   if (!to_tm("mktime", args[0], &tm)) return nullptr;
   tm.tm_wday = -1;
@@ -231,16 +309,17 @@ Object* time_ctime(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 }
 
 const MethodDef kTimeFunctions[] = {
-    {"time", time_float<CLOCK_REALTIME>, METH_DEFAULT, "Return the current time in seconds since the Epoch."},
-    {"time_ns", time_ns<CLOCK_REALTIME>, METH_DEFAULT, "Return the current time in nanoseconds since the Epoch."},
-    {"perf_counter", time_float<CLOCK_MONOTONIC>, METH_DEFAULT, "Performance counter for benchmarking."},
-    {"perf_counter_ns", time_ns<CLOCK_MONOTONIC>, METH_DEFAULT, "Performance counter for benchmarking as nanoseconds."},
-    {"monotonic", time_float<CLOCK_MONOTONIC>, METH_DEFAULT, "Monotonic clock, cannot go backward."},
-    {"monotonic_ns", time_ns<CLOCK_MONOTONIC>, METH_DEFAULT, "Monotonic clock, cannot go backward, as nanoseconds."},
-    {"process_time", time_float<CLOCK_PROCESS_CPUTIME_ID>, METH_DEFAULT, "Process time for profiling: sum of the kernel and user-space CPU time."},
-    {"process_time_ns", time_ns<CLOCK_PROCESS_CPUTIME_ID>, METH_DEFAULT, "Process time for profiling as nanoseconds."},
-    {"thread_time", time_float<CLOCK_THREAD_CPUTIME_ID>, METH_DEFAULT, "Thread time for profiling."},
-    {"thread_time_ns", time_ns<CLOCK_THREAD_CPUTIME_ID>, METH_DEFAULT, "Thread time for profiling as nanoseconds."},
+    {"time", time_time, METH_DEFAULT, "Return the current time in seconds since the Epoch."},
+    {"time_ns", time_time_ns, METH_DEFAULT, "Return the current time in nanoseconds since the Epoch."},
+    {"perf_counter", time_perf_counter, METH_DEFAULT, "Performance counter for benchmarking."},
+    {"perf_counter_ns", time_perf_counter_ns, METH_DEFAULT, "Performance counter for benchmarking as nanoseconds."},
+    {"monotonic", time_monotonic, METH_DEFAULT, "Monotonic clock, cannot go backward."},
+    {"monotonic_ns", time_monotonic_ns, METH_DEFAULT, "Monotonic clock, cannot go backward, as nanoseconds."},
+    {"process_time", time_process_time, METH_DEFAULT, "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", time_process_time_ns, METH_DEFAULT, "Process time for profiling as nanoseconds."},
+    {"thread_time", time_thread_time, METH_DEFAULT, "Thread time for profiling."},
+    {"thread_time_ns", time_thread_time_ns, METH_DEFAULT, "Thread time for profiling as nanoseconds."},
+    {"get_clock_info", time_get_clock_info, METH_DEFAULT, "Get information of the specified clock."},
     {"sleep", time_sleep, METH_DEFAULT, "Delay execution for a given number of seconds."},
     {"localtime", time_localtime, METH_DEFAULT, "Convert seconds since the Epoch to a time tuple expressing local time."},
     {"gmtime", time_gmtime, METH_DEFAULT, "Convert seconds since the Epoch to a time tuple expressing UTC."},
@@ -254,10 +333,11 @@ const MethodDef kTimeFunctions[] = {
 }  // namespace
 
 Object* time_module_init() {
-  static const char* const fields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour",  "tm_min",
-                                       "tm_sec",  "tm_wday", "tm_yday", "tm_isdst", nullptr};
+  static const char* const fields[] = {"tm_year", "tm_mon",   "tm_mday",  "tm_hour",
+                                       "tm_min",  "tm_sec",   "tm_wday",  "tm_yday",
+                                       "tm_isdst", "tm_zone", "tm_gmtoff", nullptr};
   if (!(StructTimeType.flags & TPFLAG_READY) &&
-      structseq_init_type(&StructTimeType, "time.struct_time", fields) < 0) {
+      structseq_init_type(&StructTimeType, "time.struct_time", fields, 9) < 0) {
     return nullptr;
   }
   Ref m = Ref::steal(module_new("time"));

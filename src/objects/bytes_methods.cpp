@@ -7,6 +7,7 @@
 // (str_methods.cpp's bytes_find_raw & co). Character classes are ASCII only, as in CPython.
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "core/abstract.h"
 #include "core/args.h"
@@ -123,19 +124,27 @@ ssize find_impl(const char* name, Object* self, Object* const* args, ssize nargs
 
 // ---- split helpers ------------------------------------------------------------------------------
 
-int append_piece(Object* list, Object* self, const char* d, ssize n) {
-  Object* p = bytes_new_like(self, d, n);
-  if (!p) return -1;
-  int r = list_append(list, p);
-  decref(p);
-  return r;
-}
-
-void reverse_list(Object* list) {
-  ssize n = list_size(list);
-  Object** items = list_items(list);
-  for (ssize a = 0, b = n - 1; a < b; ++a, --b) std::swap(items[a], items[b]);
-}
+// Owned pieces of split/splitlines, turned into a list at the end (list_new + list_set_steal).
+struct Pieces {
+  std::vector<Object*> v;
+  ~Pieces() {
+    for (Object* o : v) xdecref(o);
+  }
+  bool add(Object* self, const char* d, ssize n) {
+    Object* p = bytes_new_like(self, d, n);
+    if (!p) return false;
+    v.push_back(p);
+    return true;
+  }
+  Object* to_list(bool reverse) {
+    ssize n = ssize(v.size());
+    Object* list = list_new(n);
+    if (!list) return nullptr;
+    for (ssize i = 0; i < n; ++i) list_set_steal(list, i, v[size_t(reverse ? n - 1 - i : i)]);
+    v.clear();
+    return list;
+  }
+};
 
 Object* split_impl(const char* name, Object* self, Object* const* args, ssize nargs,
                    Object* kwnames, int direction) {
@@ -149,8 +158,7 @@ Object* split_impl(const char* name, Object* self, Object* const* args, ssize na
   ByteView v = self_view(self);
   const char* d = v.data;
   ssize len = v.size;
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
+  Pieces out;
   if (!a[0] || a[0] == None) {
     if (direction > 0) {
       ssize i = 0;
@@ -159,10 +167,11 @@ Object* split_impl(const char* name, Object* self, Object* const* args, ssize na
         if (i == len) break;
         ssize j = i;
         while (i < len && !b_space(static_cast<unsigned char>(d[i]))) ++i;
-        if (append_piece(list.get(), self, d + j, i - j) < 0) return nullptr;
+        if (!out.add(self, d + j, i - j)) return nullptr;
       }
       while (i < len && b_space(static_cast<unsigned char>(d[i]))) ++i;
-      if (i < len && append_piece(list.get(), self, d + i, len - i) < 0) return nullptr;
+      if (i < len && !out.add(self, d + i, len - i)) return nullptr;
+      return out.to_list(false);
     } else {
       ssize i = len - 1;
       while (maxsplit-- > 0) {
@@ -170,13 +179,12 @@ Object* split_impl(const char* name, Object* self, Object* const* args, ssize na
         if (i < 0) break;
         ssize j = i;
         while (i >= 0 && !b_space(static_cast<unsigned char>(d[i]))) --i;
-        if (append_piece(list.get(), self, d + i + 1, j - i) < 0) return nullptr;
+        if (!out.add(self, d + i + 1, j - i)) return nullptr;
       }
       while (i >= 0 && b_space(static_cast<unsigned char>(d[i]))) --i;
-      if (i >= 0 && append_piece(list.get(), self, d, i + 1) < 0) return nullptr;
-      reverse_list(list.get());
+      if (i >= 0 && !out.add(self, d, i + 1)) return nullptr;
+      return out.to_list(true);
     }
-    return list.release();
   }
   ByteView sep;
   if (!get_byte_view(a[0], &sep)) return nullptr;
@@ -187,22 +195,23 @@ Object* split_impl(const char* name, Object* self, Object* const* args, ssize na
     while (maxsplit-- > 0) {
       ssize i = bytes_find_raw(d + pos, len - pos, sepcopy.data(), sep.size);
       if (i < 0) break;
-      if (append_piece(list.get(), self, d + pos, i) < 0) return nullptr;
+      if (!out.add(self, d + pos, i)) return nullptr;
       pos += i + sep.size;
     }
-    if (append_piece(list.get(), self, d + pos, len - pos) < 0) return nullptr;
-  } else {
+    if (!out.add(self, d + pos, len - pos)) return nullptr;
+    return out.to_list(false);
+  }
+  {
     ssize end = len;
     while (maxsplit-- > 0) {
       ssize i = bytes_rfind_raw(d, end, sepcopy.data(), sep.size);
       if (i < 0) break;
-      if (append_piece(list.get(), self, d + i + sep.size, end - i - sep.size) < 0) return nullptr;
+      if (!out.add(self, d + i + sep.size, end - i - sep.size)) return nullptr;
       end = i;
     }
-    if (append_piece(list.get(), self, d, end) < 0) return nullptr;
-    reverse_list(list.get());
+    if (!out.add(self, d, end)) return nullptr;
+    return out.to_list(true);
   }
-  return list.release();
 }
 
 Object* strip_impl(const char* name, Object* self, Object* const* args, ssize nargs, Object* kw,
@@ -447,8 +456,7 @@ Object* bm_splitlines(Object* self, Object* const* args, ssize nargs, Object* kw
     keepends = t;
   }
   ByteView v = self_view(self);
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
+  Pieces out;
   ssize i = 0, len = v.size;
   const char* d = v.data;
   while (i < len) {
@@ -460,9 +468,9 @@ Object* bm_splitlines(Object* self, Object* const* args, ssize nargs, Object* kw
       else ++i;
       if (keepends) eol = i;
     }
-    if (append_piece(list.get(), self, d + j, eol - j) < 0) return nullptr;
+    if (!out.add(self, d + j, eol - j)) return nullptr;
   }
-  return list.release();
+  return out.to_list(false);
 }
 
 Object* bm_partition(Object* self, Object* const* args, ssize nargs, Object* kw) {

@@ -365,84 +365,114 @@ Object* str_endswith_m(Object* self, Object* const* args, ssize nargs, Object* k
 
 // ---- split family -------------------------------------------------------------------------------
 
+// Owned pieces collected by the split family, turned into a list in one allocation (optionally
+// reversed, for rsplit) through list_new + list_set_steal.
+struct Pieces {
+  std::vector<Object*> v;
+  ~Pieces() {
+    for (Object* o : v) xdecref(o);
+  }
+  bool add_sub(Object* s, ssize start, ssize end) {
+    Object* sub = str_substring(s, start, end);
+    if (!sub) return false;
+    v.push_back(sub);
+    return true;
+  }
+  bool add(Object* o) {
+    v.push_back(newref(o));
+    return true;
+  }
+  Object* to_list(bool reverse) {
+    ssize n = ssize(v.size());
+    Object* list = list_new(n);
+    if (!list) return nullptr;
+    for (ssize i = 0; i < n; ++i) list_set_steal(list, i, v[size_t(reverse ? n - 1 - i : i)]);
+    v.clear();
+    return list;
+  }
+};
+
 inline bool is_space(int kind, const char* d, ssize i) {
   uint32_t c = kind_read(kind, d, i);
   return c < 128 ? (kAsciiFlags[c] & AF_SPACE) != 0 : unicode_isspace(c);
 }
 
-int append_sub(Object* list, Object* s, ssize start, ssize end) {
-  Object* sub = str_substring(s, start, end);
-  if (!sub) return -1;
-  int r = list_append(list, sub);
-  decref(sub);
-  return r;
+template <class T>
+inline bool space_at(const T* d, ssize i) {
+  uint32_t c = d[i];
+  return c < 128 ? (kAsciiFlags[c] & AF_SPACE) != 0 : unicode_isspace(c);
 }
 
-Object* split_whitespace(Object* s, ssize maxsplit) {
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
-  ssize len = str_length(s);
-  int kind = str_kind(s);
-  const char* d = sdata(s);
+template <class T>
+Object* split_whitespace_t(Object* s, const T* d, ssize len, ssize maxsplit) {
+  Pieces out;
   ssize i = 0;
   while (maxsplit-- > 0) {
-    while (i < len && is_space(kind, d, i)) ++i;
+    while (i < len && space_at(d, i)) ++i;
     if (i == len) break;
     ssize j = i;
-    while (i < len && !is_space(kind, d, i)) ++i;
+    while (i < len && !space_at(d, i)) ++i;
     if (j == 0 && i == len && str_check_exact(s)) {
-      if (list_append(list.get(), s) < 0) return nullptr;
-      return list.release();
+      out.add(s);
+      return out.to_list(false);
     }
-    if (append_sub(list.get(), s, j, i) < 0) return nullptr;
+    if (!out.add_sub(s, j, i)) return nullptr;
   }
   if (i < len) {
-    while (i < len && is_space(kind, d, i)) ++i;
-    if (i != len && append_sub(list.get(), s, i, len) < 0) return nullptr;
+    while (i < len && space_at(d, i)) ++i;
+    if (i != len && !out.add_sub(s, i, len)) return nullptr;
   }
-  return list.release();
+  return out.to_list(false);
 }
 
-Object* rsplit_whitespace(Object* s, ssize maxsplit) {
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
-  ssize len = str_length(s);
-  int kind = str_kind(s);
-  const char* d = sdata(s);
+template <class T>
+Object* rsplit_whitespace_t(Object* s, const T* d, ssize len, ssize maxsplit) {
+  Pieces out;
   ssize i = len - 1;
   while (maxsplit-- > 0) {
-    while (i >= 0 && is_space(kind, d, i)) --i;
+    while (i >= 0 && space_at(d, i)) --i;
     if (i < 0) break;
     ssize j = i;
-    while (i >= 0 && !is_space(kind, d, i)) --i;
-    if (append_sub(list.get(), s, i + 1, j + 1) < 0) return nullptr;
+    while (i >= 0 && !space_at(d, i)) --i;
+    if (i < 0 && j == len - 1 && str_check_exact(s)) {
+      out.add(s);
+      return out.to_list(true);
+    }
+    if (!out.add_sub(s, i + 1, j + 1)) return nullptr;
   }
   if (i >= 0) {
-    while (i >= 0 && is_space(kind, d, i)) --i;
-    if (i >= 0 && append_sub(list.get(), s, 0, i + 1) < 0) return nullptr;
+    while (i >= 0 && space_at(d, i)) --i;
+    if (i >= 0 && !out.add_sub(s, 0, i + 1)) return nullptr;
   }
-  // reverse in place: build reversed list
-  ssize n = list_size(list.get());
-  Object** items = list_items(list.get());
-  for (ssize a = 0, b = n - 1; a < b; ++a, --b) std::swap(items[a], items[b]);
-  return list.release();
+  return out.to_list(true);
+}
+
+Object* split_whitespace(Object* s, ssize maxsplit, int direction) {
+  ssize len = str_length(s);
+  switch (str_kind(s)) {
+    case 1:
+      return direction > 0 ? split_whitespace_t(s, str_data1(s), len, maxsplit)
+                           : rsplit_whitespace_t(s, str_data1(s), len, maxsplit);
+    case 2:
+      return direction > 0 ? split_whitespace_t(s, str_data2(s), len, maxsplit)
+                           : rsplit_whitespace_t(s, str_data2(s), len, maxsplit);
+    default:
+      return direction > 0 ? split_whitespace_t(s, str_data4(s), len, maxsplit)
+                           : rsplit_whitespace_t(s, str_data4(s), len, maxsplit);
+  }
 }
 
 Object* split_sep(Object* s, Object* sep, ssize maxsplit, int direction) {
   ssize len = str_length(s), sl = str_length(sep);
   if (sl == 0) return err_format(&Exc_ValueError, "empty separator");
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
+  Pieces out;
   int kind = str_kind(s);
   Needle nd(sep, kind);
   if (!nd.ok || sl > len) {
-    if (list_append(list.get(), s) < 0) return nullptr;
-    if (!str_check_exact(s)) {
-      Object* c = str_exact_copy(s);
-      if (!c) return nullptr;
-      setref(&list_items(list.get())[0], c);
-    }
-    return list.release();
+    Object* c = str_exact_copy(s);
+    if (!c) return nullptr;
+    out.v.push_back(c);
+    return out.to_list(false);
   }
   const char* d = sdata(s);
   if (direction > 0) {
@@ -450,28 +480,23 @@ Object* split_sep(Object* s, Object* sep, ssize maxsplit, int direction) {
     while (maxsplit-- > 0) {
       ssize i = find_kind(kind, d + pos * kind, len - pos, nd.data, sl, 1);
       if (i < 0) break;
-      if (append_sub(list.get(), s, pos, pos + i) < 0) return nullptr;
+      if (!out.add_sub(s, pos, pos + i)) return nullptr;
       pos += i + sl;
     }
-    if (pos == 0 && str_check_exact(s)) {
-      if (list_append(list.get(), s) < 0) return nullptr;
-    } else if (append_sub(list.get(), s, pos, len) < 0) {
-      return nullptr;
-    }
-    return list.release();
+    if (pos == 0 && str_check_exact(s)) out.add(s);
+    else if (!out.add_sub(s, pos, len)) return nullptr;
+    return out.to_list(false);
   }
   ssize end = len;
   while (maxsplit-- > 0) {
     ssize i = find_kind(kind, d, end, nd.data, sl, -1);
     if (i < 0) break;
-    if (append_sub(list.get(), s, i + sl, end) < 0) return nullptr;
+    if (!out.add_sub(s, i + sl, end)) return nullptr;
     end = i;
   }
-  if (append_sub(list.get(), s, 0, end) < 0) return nullptr;
-  ssize n = list_size(list.get());
-  Object** items = list_items(list.get());
-  for (ssize a = 0, b = n - 1; a < b; ++a, --b) std::swap(items[a], items[b]);
-  return list.release();
+  if (end == len && str_check_exact(s)) out.add(s);
+  else if (!out.add_sub(s, 0, end)) return nullptr;
+  return out.to_list(true);
 }
 
 Object* split_common(const char* name, Object* self, Object* const* args, ssize nargs,
@@ -485,7 +510,7 @@ Object* split_common(const char* name, Object* self, Object* const* args, ssize 
   if (maxsplit < 0) maxsplit = ssize(1) << 62;
   Object* sep = a[0];
   if (!sep || sep == None) {
-    return direction > 0 ? split_whitespace(self, maxsplit) : rsplit_whitespace(self, maxsplit);
+    return split_whitespace(self, maxsplit, direction);
   }
   if (!str_check(sep)) return err_format(&Exc_TypeError, "must be str or None, not %T", sep);
   return split_sep(self, sep, maxsplit, direction);
@@ -509,8 +534,7 @@ Object* str_splitlines_m(Object* self, Object* const* args, ssize nargs, Object*
     if (t < 0) return nullptr;
     keepends = t;
   }
-  Ref list = Ref::steal(list_new(0));
-  if (!list) return nullptr;
+  Pieces out;
   ssize len = str_length(self);
   int kind = str_kind(self);
   const char* d = sdata(self);
@@ -527,12 +551,12 @@ Object* str_splitlines_m(Object* self, Object* const* args, ssize nargs, Object*
       if (keepends) eol = i;
     }
     if (j == 0 && eol == len && str_check_exact(self)) {
-      if (list_append(list.get(), self) < 0) return nullptr;
+      out.add(self);
       break;
     }
-    if (append_sub(list.get(), self, j, eol) < 0) return nullptr;
+    if (!out.add_sub(self, j, eol)) return nullptr;
   }
-  return list.release();
+  return out.to_list(false);
 }
 
 Object* partition_common(const char* name, Object* self, Object* sep, int direction) {

@@ -9,9 +9,12 @@
 namespace gilpy {
 
 // Fill and ready a static type (zero-initialised storage) named `name` ("sys.version_info")
-// with the given fields (nullptr-terminated). Returns -1 on error.
+// with the given fields (nullptr-terminated). The first `n_in_sequence` fields are the tuple's
+// items (all of them when -1); the others are reachable by name only (struct_time.tm_zone).
+// The type can be called with a sequence, as CPython's: time.struct_time((2024, 1, ...)).
+// Returns -1 on error.
 int structseq_init_type(TypeObject* type, const char* name, const char* const* fields,
-                        const char* doc = nullptr);
+                        int n_in_sequence = -1, const char* doc = nullptr);
 // A new instance; `values` has one item per field (borrowed, increfed).
 Object* structseq_new(TypeObject* type, Object* const* values);
 

@@ -62,7 +62,7 @@ Frame* frame_stack_alloc(ThreadState* ts, size_t slots) {
   return reinterpret_cast<Frame*>(base);
 }
 
-void frame_stack_pop(ThreadState* ts, Frame* f) {
+void frame_stack_pop_slow(ThreadState* ts, Frame* f) {
   Object** p = reinterpret_cast<Object**>(f);
   ts->stack_top = p;
   if (p == ts->stack_base) {
@@ -86,29 +86,6 @@ void frame_stack_free(ThreadState* ts) {
   }
   ts->stack_chunk = nullptr;
   ts->stack_base = ts->stack_top = ts->stack_limit = nullptr;
-}
-
-void frame_init(Frame* f, CodeObject* code, Object* func, Object* globals, Object* builtins,
-                Object* locals) {
-  f->code = code;
-  incref(code);
-  f->func = func;
-  xincref(func);
-  f->globals = globals;
-  incref(globals);
-  f->builtins = builtins;
-  incref(builtins);
-  f->locals = locals;
-  xincref(locals);
-  f->previous = nullptr;
-  f->frame_obj = nullptr;
-  f->ip = code->code;
-  f->owner = FRAME_OWNED_BY_THREAD;
-  f->is_entry = 0;
-  f->state = FRAME_CREATED;
-  int32_t n = code->nlocalsplus;
-  for (int32_t i = 0; i < n; i++) f->localsplus[i] = nullptr;
-  f->sp = f->localsplus + n;
 }
 
 // Move the frame into heap memory owned by its frame object (the frame is being cleared while the
@@ -162,7 +139,7 @@ static void frame_clear_refs(Frame* f) {
   decref(c);
 }
 
-void frame_clear(Frame* f) {
+void frame_clear_slow(Frame* f) {
   if (FrameObject* fo = f->frame_obj) {
     f->frame_obj = nullptr;
     if (fo->refcnt > 1) {

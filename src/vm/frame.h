@@ -69,14 +69,42 @@ inline size_t frame_slots(const CodeObject* code) {
 
 // Initialise a frame in memory large enough for frame_slots(code): takes new references to code,
 // func, globals, builtins, locals (func/locals may be null); localsplus all null.
-void frame_init(Frame* f, CodeObject* code, Object* func, Object* globals, Object* builtins,
-                Object* locals);
+inline void frame_init(Frame* f, CodeObject* code, Object* func, Object* globals,
+                       Object* builtins, Object* locals) {
+  f->code = code;
+  incref(code);
+  f->func = func;
+  xincref(func);
+  f->globals = globals;
+  incref(globals);
+  f->builtins = builtins;
+  incref(builtins);
+  f->locals = locals;
+  xincref(locals);
+  f->previous = nullptr;
+  f->frame_obj = nullptr;
+  f->ip = code->code;
+  f->owner = FRAME_OWNED_BY_THREAD;
+  f->is_entry = 0;
+  f->state = FRAME_CREATED;
+  int32_t n = code->nlocalsplus;
+  for (int32_t i = 0; i < n; i++) f->localsplus[i] = nullptr;
+  f->sp = f->localsplus + n;
+}
 
 // Allocate space for a frame of `code` on the thread's frame stack (uninitialised). Returns null
 // with MemoryError set when out of memory.
 Frame* frame_stack_alloc(ThreadState* ts, size_t slots);
 // Release the space of the most recently allocated frame `f` (after frame_clear).
-void frame_stack_pop(ThreadState* ts, Frame* f);
+void frame_stack_pop_slow(ThreadState* ts, Frame* f);
+inline void frame_stack_pop(ThreadState* ts, Frame* f) {
+  Object** p = reinterpret_cast<Object**>(f);
+  if (GILPY_LIKELY(p != ts->stack_base)) {
+    ts->stack_top = p;
+  } else {
+    frame_stack_pop_slow(ts, f);
+  }
+}
 void frame_stack_free(ThreadState* ts);  // at thread-state deletion
 
 inline Frame* frame_push(ThreadState* ts, CodeObject* code, Object* func, Object* globals,
@@ -98,7 +126,33 @@ inline Frame* frame_push(ThreadState* ts, CodeObject* code, Object* func, Object
 // Drop every reference the frame owns (locals, stack, code, func, ...). If a frame object still
 // refers to it from elsewhere, the frame object takes over a copy first. The memory itself is
 // released by frame_stack_pop (thread frames) or by the owner.
-void frame_clear(Frame* f);
+void frame_clear_slow(Frame* f);  // the general case (a frame object exists)
+inline void frame_clear(Frame* f) {
+  if (GILPY_UNLIKELY(f->frame_obj != nullptr)) {
+    frame_clear_slow(f);
+    return;
+  }
+  Object** base = f->stack_base();
+  while (f->sp > base) xdecref(*--f->sp);
+  int32_t n = f->code->nlocalsplus;
+  for (int32_t i = 0; i < n; i++) {
+    Object* v = f->localsplus[i];
+    if (v) {
+      f->localsplus[i] = nullptr;
+      decref(v);
+    }
+  }
+  clear_ref(&f->locals);
+  clear_ref(&f->func);
+  Object* g = f->globals;
+  Object* b = f->builtins;
+  Object* c = f->code;
+  f->globals = nullptr;
+  f->builtins = nullptr;
+  decref(g);
+  decref(b);
+  decref(c);
+}
 
 // Current line number of a frame (from its last instruction; the first line before it started).
 int frame_lineno(Frame* f);

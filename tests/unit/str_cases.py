@@ -310,6 +310,161 @@ b'\x00\x00\x11\x00'.decode('utf-32-le')
 b'\x00\xd8\x00\x00'.decode('utf-32')
 b'ab'.decode('utf-32', 'replace')
 b'\x00\x00\xfe\xff\x00\x00\x00A'.decode('utf-32')
+# bytes and bytearray
+b'abc'
+b"it's"
+b'\'"'
+b'\x00\t\n\r\x7f\x80\\'
+bytearray(b'xy')
+bytes()
+bytes(3)
+bytes([1, 2, 255])
+bytes([256])
+bytes([-1])
+bytes(['a'])
+bytes(range(3))
+bytes('x')
+bytes('é', 'utf-8')
+bytes('x', encoding='ascii', errors='strict')
+bytes(b'x', 'utf-8')
+bytes(3, 'utf-8')
+bytes(errors='strict')
+bytes(-1)
+bytes(1.5)
+bytes(x=1)
+bytes(bytearray(b'q'))
+bytearray('x')
+bytearray(-1)
+bytearray(1.5)
+bytearray('é', 'utf-8')
+b'abc'[1]
+b'abc'[-1]
+b'abc'[5]
+b'abc'['x']
+b'abcdef'[1:4]
+b'abcdef'[::-2]
+bytearray(b'abc')[1]
+bytearray(b'abc')[5]
+bytearray(b'abcdef')[::2]
+b'ab' + b'cd'
+b'ab' + bytearray(b'z')
+bytearray(b'x') + b'y'
+b'ab' + 'c'
+b'ab' * 3
+b'ab' * -1
+97 in b'abc'
+b'bc' in b'abc'
+300 in b'abc'
+'a' in b'abc'
+b'abc' < b'abd'
+b'abc' == bytearray(b'abc')
+b'abc' == 'abc'
+list(b'ab')
+hash(b'abc') == hash('abc')
+hash(bytearray())
+b'a b  c'.split()
+b'a,b,,c'.split(b',')
+b'a,b,,c'.rsplit(b',', 1)
+b'abc'.split(b'')
+b'abc'.split('a')
+b' a b '.rsplit(None, 1)
+b'a\nb\r\nc'.splitlines()
+b'a\nb\r\nc'.splitlines(keepends=True)
+b'-'.join([b'a', bytearray(b'b'), b'c'])
+b'-'.join([1])
+b'-'.join(['a'])
+bytearray(b',').join([b'x', b'y'])
+b'  ab  '.strip()
+b'xxabyy'.strip(b'xy')
+b'ab'.strip('a')
+b'aaa'.replace(b'a', b'b', 2)
+b'abc'.replace(b'', b'-')
+b'hello'.find(b'l')
+b'hello'.find(108)
+b'hello'.find(300)
+b'hello'.find('l')
+b'hello'.find(1.5)
+b'hello'.rfind(b'l')
+b'hello'.index(b'z')
+b'hello'.count(b'l')
+b'hello'.count(108, 3)
+b'hello'.startswith(b'he')
+b'hello'.startswith((b'x', b'he'))
+b'hello'.startswith('he')
+b'hello'.endswith(bytearray(b'lo'))
+b'Hello World'.lower()
+b'Hello World'.upper()
+b'Hello World'.swapcase()
+b'hello world'.title()
+b'hELLO'.capitalize()
+b'abc'.isalpha()
+b'ab1'.isalnum()
+b'123'.isdigit()
+b' \t'.isspace()
+b'ABC'.isupper()
+b'abc'.islower()
+b'Ab Cd'.istitle()
+b'\x80'.isascii()
+b'ab'.center(6, b'*')
+b'ab'.center(6, '*')
+b'ab'.ljust(5)
+b'ab'.rjust(5, b'0')
+b'-42'.zfill(6)
+b'a\tb'.expandtabs(4)
+b'abc'.partition(b'b')
+b'abc'.rpartition(b'x')
+b'abc'.partition(b'')
+b'TestHook'.removeprefix(b'Test')
+b'TestHook'.removesuffix(b'Hook')
+b'\x01\x02\x03\x04\x05'.hex()
+b'\x01\x02\x03\x04\x05'.hex(':', 2)
+b'\x01\x02\x03\x04\x05'.hex(b'-', -2)
+b'abc'.hex('::')
+bytes.fromhex('de ad BE ef')
+bytes.fromhex('zz')
+bytes.fromhex('61 6')
+bytearray.fromhex('0102')
+b'abc'.translate(bytes.maketrans(b'ab', b'xy'))
+b'abc'.translate(None, b'b')
+b'abc'.translate(b'x')
+bytes.maketrans(b'a', b'bc')
+b'caf\xc3\xa9'.decode()
+b'caf\xc3\xa9'.decode(encoding='latin-1')
+b'x'.decode(1)
+b'%s=%d %x %c %r %a %5.2f %%' % (b'k', 5, 255, 65, b'q', 'e', 3.14159)
+b'%s' % 'x'
+b'%c' % 256
+b'%c' % b'ab'
+b'%(k)s' % {b'k': b'v'}
+b'%b' % bytearray(b'z')
+b'x' % (1,)
+b'%y' % 1
+bytearray(b'%d') % 5
+(lambda a: (a.__setitem__(0, 72), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(0, 256), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(9, 1), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(slice(1, 3), b'XYZ'), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(slice(1, 2), [65, 66]), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(slice(0, 2), 5), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(slice(None, None, 2), b'xyz'), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__setitem__(slice(None, None, 2), b'xy'), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__delitem__(slice(None, None, 2)), a)[1])(bytearray(b'hello'))
+(lambda a: (a.__delitem__(slice(None, None, -2)), a)[1])(bytearray(b'hello!'))
+(lambda a: (a.__delitem__(-1), a)[1])(bytearray(b'hello'))
+(lambda a: (a.append(33), a.extend(b'??'), a.insert(0, 62), a)[3])(bytearray(b'hi'))
+(lambda a: (a.append('x'), a)[1])(bytearray(b'hi'))
+(lambda a: (a.extend(5), a)[1])(bytearray(b'hi'))
+(lambda a: (a.insert(0, 300), a)[1])(bytearray(b'hi'))
+(lambda a: (a.pop(), a.pop(0), a)[0:3])(bytearray(b'hello'))
+bytearray().pop()
+bytearray(b'abc').pop(7)
+(lambda a: (a.remove(108), a)[1])(bytearray(b'hello'))
+bytearray(b'abc').remove(120)
+(lambda a: (a.reverse(), a.copy(), a.clear(), a)[1:])(bytearray(b'abc'))
+(lambda a: (a.__iadd__(b'cd'), a)[1])(bytearray(b'ab'))
+(lambda a: (a.__iadd__('cd'), a)[1])(bytearray(b'ab'))
+(lambda a: (a.__imul__(3), a)[1])(bytearray(b'ab'))
+(lambda a: (a.__imul__(0), a)[1])(bytearray(b'ab'))
 """
 
 FORMAT_CASES = r"""
