@@ -1108,7 +1108,9 @@ Object* permutations_new(TypeObject* type, Object* const* args, ssize nargs, Obj
   if (!c) return nullptr;
   for (ssize i = 0; i < n; ++i) (*c->indices)[size_t(i)] = i;
   c->cycles = new std::vector<ssize>(size_t(r > n ? 0 : r));
-  for (ssize i = 0; i < r && i < n; ++i) (*c->cycles)[size_t(i)] = n - i;
+  if (r <= n) {
+    for (ssize i = 0; i < r; ++i) (*c->cycles)[size_t(i)] = n - i;
+  }
   c->stopped = r > n;
   return c;
 }

@@ -101,7 +101,7 @@ static void set_stop_iteration_value(Object* value) {
   if (value == None) {
     err_set(&Exc_StopIteration, nullptr);
   } else {
-    err_set(&Exc_StopIteration, value);
+    err_set_stop_iteration(value);  // a tuple or exception stays the single argument
   }
 }
 

@@ -145,8 +145,9 @@ std::string join_path(const std::string& dir, const std::string& name) {
 }
 
 struct Found {
-  std::string file;  // the .py to execute
+  std::string file;  // the .py to execute (empty: a namespace package)
   std::string pkg_dir;  // non-empty for packages
+  std::vector<std::string> ns_dirs;  // namespace package portions
 };
 
 // Search `path` (a list of directory strs) for `part` as part.py or part/__init__.py.
@@ -157,13 +158,15 @@ bool find_in_path(Object* path, const std::string& part, Found& out) {
     err_clear();
     return false;
   }
+  std::vector<std::string> ns;
   for (ssize i = 0; i < list_size(items.get()); i++) {
     Object* entry = list_get_borrowed(items.get(), i);
     if (!str_check(entry)) continue;
     std::string dir(str_view(entry));
     std::string pkg = join_path(dir, part);
     std::string init = join_path(pkg, "__init__.py");
-    if (is_dir(pkg) && is_file(init)) {
+    bool pkg_is_dir = is_dir(pkg);
+    if (pkg_is_dir && is_file(init)) {
       out.file = init;
       out.pkg_dir = pkg;
       return true;
@@ -174,6 +177,14 @@ bool find_in_path(Object* path, const std::string& part, Found& out) {
       out.pkg_dir.clear();
       return true;
     }
+    if (pkg_is_dir) ns.push_back(pkg);
+  }
+  if (!ns.empty()) {
+    // A namespace package (PEP 420): every directory portion, no __init__.py.
+    out.file.clear();
+    out.pkg_dir = ns[0];
+    out.ns_dirs = ns;
+    return true;
   }
   return false;
 }
@@ -193,7 +204,31 @@ void set_initializing(Object* spec, bool v) {
 }
 
 // Load the source module `abs_name` found at `f` into sys.modules and run it.
+Object* load_namespace_package(Object* abs_name, const Found& f) {
+  std::string name(str_view(abs_name));
+  Ref mod = Ref::steal(module_new(name.c_str()));
+  if (!mod) return nullptr;
+  Object* d = module_get_dict_borrowed(mod.get());
+  Ref search = Ref::steal(list_new(0));
+  if (!search) return nullptr;
+  for (const std::string& dir : f.ns_dirs) {
+    Ref s = Ref::steal(str_from_utf8(dir));
+    if (!s || list_append(search.get(), s.get()) < 0) return nullptr;
+  }
+  Ref spec = Ref::steal(new_spec(abs_name, nullptr, search.get()));
+  if (!spec) return nullptr;
+  if (dict_setitem_str(d, "__file__", None) < 0 ||
+      dict_setitem_str(d, "__package__", abs_name) < 0 ||
+      dict_setitem_str(d, "__spec__", spec.get()) < 0 ||
+      dict_setitem_str(d, "__loader__", None) < 0 ||
+      dict_setitem_str(d, "__path__", search.get()) < 0 ||
+      dict_setitem(sys_modules(), abs_name, mod.get()) < 0)
+    return nullptr;
+  return mod.release();
+}
+
 Object* load_source_module(Object* abs_name, const Found& f) {
+  if (f.file.empty()) return load_namespace_package(abs_name, f);
   Object* modules = sys_modules();
   std::string name(str_view(abs_name));
   Ref mod = Ref::steal(module_new(name.c_str()));
@@ -441,7 +476,13 @@ Object* import_module_level(Object* name, Object* globals, Object* fromlist, int
   }
   Ref mod;
   Object* cached = dict_get_borrowed(modules, abs_name.get());
-  if (cached && cached != None) {
+  if (cached == None) {
+    Ref msg = Ref::steal(str_from_utf8("import of " + std::string(str_view(abs_name.get())) +
+                                       " halted; None in sys.modules"));
+    if (!msg) return nullptr;
+    return import_error(&Exc_ModuleNotFoundError, msg.get(), abs_name.get(), nullptr, nullptr);
+  }
+  if (cached) {
     mod = Ref::borrow(cached);
   } else {
     if (err_occurred()) return nullptr;
