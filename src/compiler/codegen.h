@@ -131,6 +131,7 @@ class Compiler {
 
  private:
   friend struct ExprCompiler;
+  friend struct PatternCompiler;
   SymTable* st_;
   Object* filename_;  // borrowed str
   bool interactive_;
@@ -206,6 +207,7 @@ class Compiler {
   bool continue_stmt(const Loc& loc);
   bool try_stmt(parser::Stmt* s);
   bool try_except(parser::Stmt* s);
+  bool try_star_except(parser::Stmt* s);
   bool try_finally(parser::Stmt* s);
   bool with_stmt(parser::Stmt* s, size_t pos);
   bool with_except_finish(int cleanup);

@@ -41,7 +41,7 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::Match: return match_stmt(s);
     case StmtKind::Raise: return raise_stmt(s);
     case StmtKind::Try: return try_stmt(s);
-    case StmtKind::TryStar: return error("'except*' is not supported yet", loc);
+    case StmtKind::TryStar: return try_stmt(s);
     case StmtKind::Assert: return assert_stmt(s);
     case StmtKind::Import: return import_stmt(s);
     case StmtKind::ImportFrom: return import_from(s);
@@ -383,7 +383,110 @@ bool Compiler::continue_stmt(const Loc& origin) {
 bool Compiler::try_stmt(Stmt* s) {
   auto* t = s->as<Try>();
   if (!t->finalbody.empty()) return try_finally(s);
+  if (s->kind == StmtKind::TryStar) return try_star_except(s);
   return try_except(s);
+}
+
+// try: ... except* T as e: ... (CPython 3.12's compiler_try_star_except). The handlers run in turn
+// on what the previous ones left unmatched, each exception they raise is collected in a list, and
+// CALL_INTRINSIC_2 PREP_RERAISE_STAR combines the unhandled rest and the raised ones into the
+// exception group to re-raise (or None).
+//   [prev orig]  -> BUILD_LIST, COPY 2 -> [prev orig list exc]
+//   each handler: [... list exc type] CHECK_EG_MATCH -> [... list rest match]
+bool Compiler::try_star_except(Stmt* s) {
+  auto* t = s->as<Try>();
+  Loc loc = s->loc;
+  int body = new_label(), except = new_label(), orelse = new_label(), end = new_label(),
+      cleanup = new_label(), reraise_star = new_label();
+  emit_jump(PSEUDO_SETUP_FINALLY, except, loc);
+  use_label(body);
+  if (!push_fblock(FBlockType::TryExcept, body, -1, nullptr, loc)) return false;
+  if (!visit_stmts(t->body)) return false;
+  pop_fblock();
+  emit(PSEUDO_POP_BLOCK, 0, kNoLoc);
+  emit_jump(PSEUDO_JUMP, orelse, kNoLoc);
+  size_t n = t->handlers.size();
+  use_label(except);
+  emit_jump(PSEUDO_SETUP_CLEANUP, cleanup, kNoLoc);
+  emit(OP_PUSH_EXC_INFO, 0, kNoLoc);
+  if (!push_fblock(FBlockType::ExceptionGroupHandler, -1, -1, nullptr, loc)) return false;
+  for (size_t i = 0; i < n; i++) {
+    ExceptHandler* h = t->handlers[i];
+    Loc hloc = h->loc;
+    int next_except = new_label();
+    except = next_except;
+    int except_with_error = new_label(), no_match = new_label();
+    if (i == 0) {
+      emit(OP_BUILD_LIST, 0, hloc);
+      emit(OP_COPY, 2, hloc);
+    }
+    if (h->type) {
+      if (!visit_expr(h->type)) return false;
+      emit(OP_CHECK_EG_MATCH, 0, hloc);
+      emit(OP_COPY, 1, hloc);
+      emit_jump(OP_POP_JUMP_IF_NONE, no_match, hloc);
+    }
+    int cleanup_end = new_label(), cleanup_body = new_label();
+    if (h->name.data()) {
+      if (!nameop(h->name, ExprContext::Store, hloc)) return false;
+    } else {
+      emit(OP_POP_TOP, 0, hloc);  // match
+    }
+    emit_jump(PSEUDO_SETUP_CLEANUP, cleanup_end, hloc);
+    use_label(cleanup_body);
+    if (!push_fblock(FBlockType::HandlerCleanup, cleanup_body, -1, h->name.data() ? h : nullptr,
+                     hloc, h->name))
+      return false;
+    if (!visit_stmts(h->body)) return false;
+    pop_fblock();
+    emit(PSEUDO_POP_BLOCK, 0, kNoLoc);
+    if (h->name.data()) {
+      load_none(kNoLoc);
+      if (!nameop(h->name, ExprContext::Store, kNoLoc)) return false;
+      if (!nameop(h->name, ExprContext::Del, kNoLoc)) return false;
+    }
+    emit_jump(PSEUDO_JUMP, except, kNoLoc);
+    use_label(cleanup_end);
+    if (h->name.data()) {
+      load_none(kNoLoc);
+      if (!nameop(h->name, ExprContext::Store, kNoLoc)) return false;
+      if (!nameop(h->name, ExprContext::Del, kNoLoc)) return false;
+    }
+    emit(OP_LIST_APPEND, 3, kNoLoc);  // the exception raised by the handler
+    emit(OP_POP_TOP, 0, kNoLoc);      // lasti
+    emit_jump(PSEUDO_JUMP, except_with_error, kNoLoc);
+    use_label(except);
+    emit(OP_NOP, 0, kNoLoc);
+    emit_jump(PSEUDO_JUMP, except_with_error, kNoLoc);
+    use_label(no_match);
+    emit(OP_POP_TOP, 0, hloc);  // match (None)
+    use_label(except_with_error);
+    if (i == n - 1) {
+      emit(OP_LIST_APPEND, 1, kNoLoc);  // the unhandled rest (or None)
+      emit_jump(PSEUDO_JUMP, reraise_star, kNoLoc);
+    }
+  }
+  pop_fblock();
+  int reraise = new_label();
+  use_label(reraise_star);
+  emit(OP_CALL_INTRINSIC_2, INTRINSIC_PREP_RERAISE_STAR, kNoLoc);
+  emit(OP_COPY, 1, kNoLoc);
+  emit_jump(OP_POP_JUMP_IF_NOT_NONE, reraise, kNoLoc);
+  emit(OP_POP_TOP, 0, kNoLoc);
+  emit(PSEUDO_POP_BLOCK, 0, kNoLoc);
+  emit(OP_POP_EXCEPT, 0, kNoLoc);
+  emit_jump(PSEUDO_JUMP, end, kNoLoc);
+  use_label(reraise);
+  emit(PSEUDO_POP_BLOCK, 0, kNoLoc);
+  emit(OP_SWAP, 2, kNoLoc);
+  emit(OP_POP_EXCEPT, 0, kNoLoc);
+  emit(OP_RERAISE, 0, kNoLoc);
+  use_label(cleanup);
+  pop_except_and_reraise(kNoLoc);
+  use_label(orelse);
+  if (!visit_stmts(t->orelse)) return false;
+  use_label(end);
+  return true;
 }
 
 bool Compiler::try_finally(Stmt* s) {
@@ -394,7 +497,7 @@ bool Compiler::try_finally(Stmt* s) {
   use_label(body);
   if (!push_fblock(FBlockType::FinallyTry, body, end, t, loc)) return false;
   if (!t->handlers.empty()) {
-    if (!try_except(s)) return false;
+    if (!(s->kind == StmtKind::TryStar ? try_star_except(s) : try_except(s))) return false;
   } else {
     if (!visit_stmts(t->body)) return false;
   }

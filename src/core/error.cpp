@@ -252,6 +252,9 @@ void err_set_object(Object* exc) {
 
 Object* err_set_from_errno(TypeObject* type, Object* filename) {
   int e = errno;
+  // As CPython's PyErr_SetFromErrno: an EINTR whose signal handler raised keeps that exception
+  // (the blocking helpers of modules/os_syscalls.h run the handlers, PEP 475).
+  if (e == EINTR && err_occurred()) return nullptr;
   Object* exc = os_error_new(type, e, filename, nullptr);
   if (!exc) return nullptr;
   set_current_steal(exc);

@@ -1,20 +1,22 @@
-// The `_io` / `io` module: open(), the file objects, and sys.stdin/stdout/stderr.
+// The `_io` / `io` module: the abstract base classes, open(), and sys.stdin/stdout/stderr.
 //
-// Two layers, as in CPython's io but in one file:
-//  - BinaryFile (types FileIO, BufferedReader, BufferedWriter, BufferedRandom): an OS file
-//    descriptor with a read buffer and a write buffer. FileIO is the unbuffered form (writes go
-//    straight to the descriptor).
-//  - TextFile (type TextIOWrapper): str in and out over a BinaryFile it owns (`.buffer`):
-//    encoding/decoding (utf-8, ascii, latin-1) and newline translation (universal newlines on
-//    read by default).
-// Every read(2)/write(2) goes through os_read/os_write below, which call the blocking-call helpers
-// of modules/os_syscalls.h: that is where the GIL is released around blocking I/O (issue 5).
-// The in-memory streams (StringIO, BytesIO) are in modules/io_memory.cpp.
+// The io stack is CPython's (Modules/_io), layer by layer, split over four files:
+//  - io.cpp (this file): _IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase with their default
+//    methods (iteration via readline, readlines, writelines, __enter__/__exit__, close/flush on
+//    the private "__IOBase_closed" flag, UnsupportedOperation for seek/fileno/truncate ...),
+//    io.UnsupportedOperation, open() (which builds FileIO -> Buffered* -> TextIOWrapper exactly
+//    as _io.open does), and the standard streams.
+//  - io_file.cpp: FileIO (the raw layer, an OS descriptor) and BufferedReader / BufferedWriter /
+//    BufferedRandom (a buffer over any raw object, with a fast path for FileIO).
+//  - io_text.cpp: TextIOWrapper (decoding, newline handling, tell/seek cookies).
+//  - io_memory.cpp: StringIO and BytesIO.
+// The io module exports the _io base types themselves as IOBase, RawIOBase, BufferedIOBase and
+// TextIOBase (CPython's are ABC subclasses of them; isinstance and subclassing behave the same).
 //
-// Ownership: a TextFile owns its BinaryFile; the C++ buffers (std::string) are owned by their
-// object and freed in dealloc. A file still open when freed is flushed and closed, as CPython
-// does. Invariant: a BinaryFile's read buffer holds bytes at file positions
-// [os_pos - (rbuf.size() - rpos), os_pos); the write buffer is flushed before any read or seek.
+// Each layer delegates to the one below through method calls, as CPython does, so that the
+// observable behaviour (which layer raises which message, e.g. "read of closed file" from the
+// buffered layer, "I/O operation on closed file" from FileIO, the trailing period from _IOBase)
+// is CPython's by construction. Blocking system calls go through modules/os_syscalls.h.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,744 +37,530 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/state.h"
 
 namespace gilpy {
 
+TypeObject IOBaseType, RawIOBaseType, BufferedIOBaseType, TextIOBaseType;
+
 namespace {
-
-constexpr size_t kBufferSize = 8192;
-
-TypeObject FileIOType, BufferedReaderType, BufferedWriterType, BufferedRandomType, TextIOWrapperType;
 Object* g_unsupported_operation = nullptr;  // io.UnsupportedOperation (OSError, ValueError)
-
-struct BinaryFile : Object {
-  int fd;
-  bool readable, writable, appending, closefd, closed, at_eof;
-  int seekable;  // -1 unknown
-  Object* name;  // owned
-  Object* mode;  // owned str
-  std::string* rbuf;  // owned
-  size_t rpos;
-  std::string* wbuf;  // owned
-};
-
-enum class Newline { Universal, UniversalNoTranslate, LF, CR, CRLF };
-
-struct TextFile : Object {
-  BinaryFile* buffer;  // owned
-  Object* encoding;    // owned str
-  Object* errors;      // owned str
-  Object* mode;        // owned str, as given to open()
-  Newline newline;
-  bool line_buffering;
-};
-
-// ---- blocking system calls (the GIL will be released here) --------------------------------------
-
-ssize os_read(int fd, char* buf, size_t n) { return sys_read(fd, buf, n); }
-
-ssize os_write(int fd, const char* buf, size_t n) { return sys_write(fd, buf, n); }
-
-// ---- BinaryFile ---------------------------------------------------------------------------------
-
-BinaryFile* as_binary(Object* o) { return static_cast<BinaryFile*>(o); }
-TextFile* as_text(Object* o) { return static_cast<TextFile*>(o); }
-
-bool is_binary_type(TypeObject* t) {
-  return t == &FileIOType || t == &BufferedReaderType || t == &BufferedWriterType ||
-         t == &BufferedRandomType;
 }
 
-Object* unsupported(const char* what) {
-  err_set_string(reinterpret_cast<TypeObject*>(g_unsupported_operation), what);
+// ---- shared helpers -----------------------------------------------------------------------------
+
+void io_init_type(TypeObject* t, const char* name, ssize basicsize, TypeObject* base) {
+  t->ob_type = &TypeType;
+  make_immortal(t);
+  t->name = name;
+  t->basicsize = basicsize;
+  t->base = base;
+  t->flags = TPFLAG_BASETYPE;
+  t->dictoffset = ssize(offsetof(IOBaseObject, dict));
+}
+
+void io_clear_dict(Object* self) {
+  auto* o = static_cast<IOBaseObject*>(self);
+  Object* d = o->dict;
+  o->dict = nullptr;
+  xdecref(d);
+}
+
+bool io_dict_set(Object* self, const char* name, Object* value) {
+  auto* o = static_cast<IOBaseObject*>(self);
+  if (!o->dict) {
+    o->dict = dict_new();
+    if (!o->dict) return false;
+  }
+  return dict_setitem_str(o->dict, name, value) >= 0;
+}
+
+Object* io_dict_get_borrowed(Object* self, const char* name) {
+  auto* o = static_cast<IOBaseObject*>(self);
+  return o->dict ? dict_get_str_borrowed(o->dict, name) : nullptr;
+}
+
+Object* io_unsupported(const char* msg) {
+  err_set_string(io_unsupported_operation_type(), msg);
   return nullptr;
 }
 
-bool check_open(BinaryFile* f) {
-  if (f->closed) {
+bool io_check_closed(Object* self) {
+  Ref closed = Ref::steal(object_getattr_str(self, "closed"));
+  if (!closed) return false;
+  int t = object_is_true(closed.get());
+  if (t < 0) return false;
+  if (t) {
     err_set_string(&Exc_ValueError, "I/O operation on closed file.");
     return false;
   }
   return true;
 }
 
-bool binary_flush(BinaryFile* f) {
-  std::string& w = *f->wbuf;
-  size_t done = 0;
-  while (done < w.size()) {
-    ssize n = os_write(f->fd, w.data() + done, w.size() - done);
-    if (n < 0) {
-      w.erase(0, done);
-      err_set_from_errno(&Exc_OSError);
-      return false;
-    }
-    done += size_t(n);
-  }
-  w.clear();
-  return true;
-}
-
-// Read more bytes into the read buffer; false with an exception on error. Sets at_eof at EOF.
-bool binary_fill(BinaryFile* f, size_t want = kBufferSize) {
-  if (!f->wbuf->empty() && !binary_flush(f)) return false;
-  std::string& r = *f->rbuf;
-  if (f->rpos > 0 && f->rpos == r.size()) {
-    r.clear();
-    f->rpos = 0;
-  }
-  size_t old = r.size();
-  r.resize(old + (want < kBufferSize ? kBufferSize : want));
-  ssize n = os_read(f->fd, r.data() + old, r.size() - old);
-  if (n < 0) {
-    r.resize(old);
-    err_set_from_errno(&Exc_OSError);
+bool io_size_arg(Object* o, ssize* out) {
+  *out = -1;
+  if (!o || o == None) return true;
+  if (!index_check(o)) {
+    err_format(&Exc_TypeError, "argument should be integer or None, not '%s'",
+               type_name(type_of(o)));
     return false;
   }
-  r.resize(old + size_t(n));
-  if (n == 0) f->at_eof = true;
-  return true;
+  *out = number_as_ssize(o, &Exc_OverflowError);
+  return !(*out == -1 && err_occurred());
 }
 
-size_t available(BinaryFile* f) { return f->rbuf->size() - f->rpos; }
-
-// Take `n` buffered bytes.
-std::string take(BinaryFile* f, size_t n) {
-  std::string out = f->rbuf->substr(f->rpos, n);
-  f->rpos += n;
-  return out;
+Object* io_call(Object* self, const char* name, Object* const* args, ssize nargs) {
+  return call_method(self, name, args, nargs);
 }
 
-// Read up to n bytes (n < 0: to EOF) as a C++ string.
-bool binary_read_bytes(BinaryFile* f, ssize n, std::string& out) {
-  f->at_eof = false;
-  if (n < 0) {
-    while (!f->at_eof) {
-      if (!binary_fill(f, 65536)) return false;
-    }
-    out = take(f, available(f));
-    return true;
-  }
-  while (available(f) < size_t(n) && !f->at_eof) {
-    if (!binary_fill(f, size_t(n) - available(f))) return false;
-  }
-  out = take(f, std::min(size_t(n), available(f)));
-  return true;
+int io_call_bool(Object* self, const char* name) {
+  Ref r = Ref::steal(call_method0(self, name));
+  if (!r) return -1;
+  return object_is_true(r.get());
 }
 
-// Read through the next b'\n' (or `limit` bytes, or EOF).
-bool binary_readline(BinaryFile* f, ssize limit, std::string& out) {
-  f->at_eof = false;
-  for (;;) {
-    const std::string& r = *f->rbuf;
-    size_t avail = available(f);
-    size_t scan = limit >= 0 ? std::min(avail, size_t(limit)) : avail;
-    const void* nl = std::memchr(r.data() + f->rpos, '\n', scan);
-    if (nl) {
-      out = take(f, size_t(static_cast<const char*>(nl) - (r.data() + f->rpos)) + 1);
-      return true;
-    }
-    if ((limit >= 0 && avail >= size_t(limit)) || f->at_eof) {
-      out = take(f, scan);
-      return true;
-    }
-    if (!binary_fill(f)) return false;
-  }
-}
-
-bool binary_write_bytes(BinaryFile* f, const char* data, size_t n) {
-  if (f->rpos < f->rbuf->size()) {
-    // Writing after buffered reads: move the OS position back to the logical one.
-    off_t back = off_t(available(f));
-    if (lseek(f->fd, -back, SEEK_CUR) < 0) {
-      err_set_from_errno(&Exc_OSError);
-      return false;
-    }
-  }
-  f->rbuf->clear();
-  f->rpos = 0;
-  f->wbuf->append(data, n);
-  if (type_of(f) == &FileIOType || f->wbuf->size() >= kBufferSize) return binary_flush(f);
-  return true;
-}
-
-bool binary_close(BinaryFile* f) {
-  if (f->closed) return true;
-  bool ok = f->writable ? binary_flush(f) : true;
-  f->closed = true;
-  if (f->closefd && f->fd >= 0 && ::close(f->fd) < 0 && ok) {
-    err_set_from_errno(&Exc_OSError);
-    ok = false;
-  }
-  return ok;
-}
-
-off_t binary_tell(BinaryFile* f) {
-  off_t pos = lseek(f->fd, 0, SEEK_CUR);
-  if (pos < 0) return -1;
-  return pos - off_t(available(f)) + off_t(f->wbuf->size());
-}
-
-void binary_dealloc(Object* self) {
-  BinaryFile* f = as_binary(self);
-  if (!f->closed) {
-    Object* saved = err_fetch();
-    if (!binary_close(f)) err_clear();
+void io_chain_exception(Object* saved) {
+  if (!saved) return;
+  if (err_occurred()) {
+    Object* now = err_fetch();
+    exception_set_context(now, saved);
+    err_restore(now);
+  } else {
     err_restore(saved);
   }
-  xdecref(f->name);
-  xdecref(f->mode);
-  delete f->rbuf;
-  delete f->wbuf;
+}
+
+TypeObject* io_unsupported_operation_type() {
+  return reinterpret_cast<TypeObject*>(g_unsupported_operation);
+}
+
+namespace {
+
+// ---- _IOBase ------------------------------------------------------------------------------------
+
+IOBaseObject* as_iobase(Object* o) { return static_cast<IOBaseObject*>(o); }
+
+Object* iobase_new(TypeObject* type, Object* const*, ssize, Object*) {
+  return object_alloc(type, size_t(type->basicsize));
+}
+
+void iobase_dealloc(Object* self) {
+  io_clear_dict(self);
   object_free(self);
 }
 
-BinaryFile* binary_new(TypeObject* type, int fd, Object* name, const char* mode, bool readable,
-                       bool writable, bool appending, bool closefd) {
-  auto* f = alloc_object<BinaryFile>(type);
-  if (!f) return nullptr;
-  f->fd = fd;
-  f->readable = readable;
-  f->writable = writable;
-  f->appending = appending;
-  f->closefd = closefd;
-  f->seekable = -1;
-  f->name = newref(name);
-  f->mode = str_from_cstr(mode);
-  f->rbuf = new std::string();
-  f->wbuf = new std::string();
-  if (!f->mode) {
-    decref(f);
-    return nullptr;
-  }
-  return f;
+// The internal flag (CPython's __IOBase_closed), not the `closed` property.
+bool iobase_is_closed(Object* self) {
+  return object_type_check(self, &IOBaseType) && as_iobase(self)->iobase_closed;
 }
 
-// Methods shared by both layers are written once against the BinaryFile (the text layer
-// forwards to its buffer).
-BinaryFile* binary_of(Object* self) {
-  return is_binary_type(type_of(self)) ? as_binary(self) : as_text(self)->buffer;
+Object* iobase_seek(Object*, Object* const*, ssize, Object*) { return io_unsupported("seek"); }
+Object* iobase_truncate(Object*, Object* const*, ssize, Object*) {
+  return io_unsupported("truncate");
 }
-
-Object* file_fileno(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+Object* iobase_fileno(Object*, Object* const*, ssize nargs, Object* kwnames) {
   if (!check_no_args("fileno", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  return int_from_i64(f->fd);
+  return io_unsupported("fileno");
 }
 
-Object* file_isatty(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("isatty", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  return bool_from(::isatty(f->fd));
+Object* iobase_tell(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("tell", nargs, kwnames)) return nullptr;
+  Ref zero = Ref::steal(int_from_i64(0));
+  Ref one = Ref::steal(int_from_i64(1));
+  Object* a[2] = {zero.get(), one.get()};
+  return io_call(self, "seek", a, 2);
 }
 
-Object* file_readable(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+Object* iobase_flush(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("flush", nargs, kwnames)) return nullptr;
+  if (iobase_is_closed(self)) {
+    return err_format(&Exc_ValueError, "I/O operation on closed file.");
+  }
+  return none_ref();
+}
+
+Object* iobase_close(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("close", nargs, kwnames)) return nullptr;
+  if (iobase_is_closed(self)) return none_ref();
+  Ref r = Ref::steal(call_method0(self, "flush"));
+  if (object_type_check(self, &IOBaseType)) as_iobase(self)->iobase_closed = true;
+  if (!r) return nullptr;
+  return none_ref();
+}
+
+Object* iobase_false(Object*, Object* const*, ssize nargs, Object* kwnames) {
   if (!check_no_args("readable", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  return bool_from(f->readable);
+  return bool_from(false);
 }
 
-Object* file_writable(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("writable", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  return bool_from(f->writable);
+Object* iobase_check_closed_meth(Object* self, Object* const*, ssize, Object*) {
+  if (!io_check_closed(self)) return nullptr;
+  return none_ref();
 }
 
-Object* file_seekable(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("seekable", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  if (f->seekable < 0) f->seekable = lseek(f->fd, 0, SEEK_CUR) >= 0;
-  return bool_from(f->seekable);
+Object* check_flag(Object* self, const char* method, const char* msg) {
+  Ref r = Ref::steal(call_method0(self, method));
+  if (!r) return nullptr;
+  if (r.get() != True) return io_unsupported(msg);
+  return none_ref();
+}
+Object* iobase_check_readable(Object* self, Object* const*, ssize, Object*) {
+  return check_flag(self, "readable", "File or stream is not readable.");
+}
+Object* iobase_check_writable(Object* self, Object* const*, ssize, Object*) {
+  return check_flag(self, "writable", "File or stream is not writable.");
+}
+Object* iobase_check_seekable(Object* self, Object* const*, ssize, Object*) {
+  return check_flag(self, "seekable", "File or stream is not seekable.");
 }
 
-Object* file_enter(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("__enter__", nargs, kwnames)) return nullptr;
-  if (!check_open(binary_of(self))) return nullptr;
+Object* iobase_isatty(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("isatty", nargs, kwnames)) return nullptr;
+  if (!io_check_closed(self)) return nullptr;
+  return bool_from(false);
+}
+
+Object* iobase_enter(Object* self, Object* const*, ssize, Object*) {
+  if (!io_check_closed(self)) return nullptr;
   return newref(self);
 }
 
-Object* file_exit(Object* self, Object* const*, ssize, Object*) {
+Object* iobase_exit(Object* self, Object* const*, ssize, Object*) {
   return call_method0(self, "close");
 }
 
-Object* file_iter(Object* self) {
-  if (!check_open(binary_of(self))) return nullptr;
+Object* iobase_iter(Object* self) {
+  if (!io_check_closed(self)) return nullptr;
   return newref(self);
 }
 
-Object* file_iternext(Object* self) {
+Object* iobase_iternext(Object* self) {
   Ref line = Ref::steal(call_method0(self, "readline"));
   if (!line) return nullptr;
-  ssize n = str_check(line.get()) ? str_length(line.get()) : bytes_size(line.get());
+  ssize n = object_length(line.get());
+  if (n < 0) return nullptr;
   if (n == 0) return nullptr;
   return line.release();
 }
 
-Object* file_readlines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+// _IOBase.readline: peek() when the object has it, else read(1) byte by byte.
+Object* iobase_readline(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("readline", kwnames) || !check_positional("readline", nargs, 0, 1)) {
+    return nullptr;
+  }
+  ssize limit;
+  if (!io_size_arg(nargs ? args[0] : nullptr, &limit)) return nullptr;
+  Ref peek;
+  {
+    Object* p = nullptr;
+    Ref name = Ref::steal(str_from_cstr("peek"));
+    if (!name || object_lookup_attr(self, name.get(), &p) < 0) return nullptr;
+    peek = Ref::steal(p);
+  }
+  std::string buffer;
+  while (limit < 0 || ssize(buffer.size()) < limit) {
+    ssize nreadahead = 1;
+    if (peek) {
+      Ref one = Ref::steal(int_from_i64(1));
+      Ref ra = Ref::steal(call1(peek.get(), one.get()));
+      if (!ra) return nullptr;
+      if (!bytes_check(ra.get())) {
+        return err_format(&Exc_OSError, "peek() should have returned a bytes object, not '%s'",
+                          type_name(type_of(ra.get())));
+      }
+      std::string_view v = bytes_view(ra.get());
+      if (!v.empty()) {
+        ssize n = 0;
+        for (;;) {
+          if (n >= ssize(v.size()) || (limit >= 0 && n >= limit)) break;
+          if (v[size_t(n++)] == '\n') break;
+        }
+        nreadahead = n;
+      }
+    }
+    Ref cnt = Ref::steal(int_from_i64(nreadahead));
+    Object* a[1] = {cnt.get()};
+    Ref b = Ref::steal(io_call(self, "read", a, 1));
+    if (!b) return nullptr;
+    if (!bytes_check(b.get())) {
+      return err_format(&Exc_OSError, "read() should have returned a bytes object, not '%s'",
+                        type_name(type_of(b.get())));
+    }
+    if (bytes_size(b.get()) == 0) break;
+    buffer.append(bytes_view(b.get()));
+    if (buffer.back() == '\n') break;
+  }
+  return bytes_from(buffer);
+}
+
+Object* iobase_readlines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("readlines", kwnames) || !check_positional("readlines", nargs, 0, 1)) {
     return nullptr;
   }
-  ssize hint = -1;
-  if (nargs == 1 && args[0] != None) {
-    hint = number_as_ssize(args[0], &Exc_OverflowError);
-    if (hint == -1 && err_occurred()) return nullptr;
-  }
+  ssize hint;
+  if (!io_size_arg(nargs ? args[0] : nullptr, &hint)) return nullptr;
   Ref result = Ref::steal(list_new(0));
   if (!result) return nullptr;
+  Ref it = Ref::steal(object_getiter(self));
+  if (!it) return nullptr;
   ssize total = 0;
   for (;;) {
-    Ref line = Ref::steal(file_iternext(self));
+    Ref line = Ref::steal(iter_next(it.get()));
     if (!line) break;
     if (list_append(result.get(), line.get()) < 0) return nullptr;
-    total += object_length(line.get());
-    if (hint > 0 && total > hint) break;
+    if (hint > 0) {
+      ssize n = object_length(line.get());
+      if (n < 0) return nullptr;
+      total += n;
+      if (total > hint) break;
+    }
   }
   if (err_occurred()) return nullptr;
   return result.release();
 }
 
-Object* file_writelines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+Object* iobase_writelines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("writelines", nargs, kwnames)) return nullptr;
+  if (!io_check_closed(self)) return nullptr;
   Ref it = Ref::steal(object_getiter(args[0]));
   if (!it) return nullptr;
   for (;;) {
     Ref line = Ref::steal(iter_next(it.get()));
     if (!line) break;
-    Ref r = Ref::steal(call_method1(self, "write", line.get()));
+    Object* a[1] = {line.get()};
+    Ref r = Ref::steal(io_call(self, "write", a, 1));
     if (!r) return nullptr;
   }
   if (err_occurred()) return nullptr;
   return none_ref();
 }
 
-Object* file_get_closed(Object* self) { return bool_from(binary_of(self)->closed); }
-Object* file_get_name(Object* self) { return newref(binary_of(self)->name); }
+Object* iobase_get_closed(Object* self) { return bool_from(as_iobase(self)->iobase_closed); }
 
-// -- binary-only methods
-
-ssize size_arg(const char* fname, Object* const* args, ssize nargs, Object* kwnames, bool* ok) {
-  *ok = check_no_kwargs(fname, kwnames) && check_positional(fname, nargs, 0, 1);
-  if (!*ok || nargs == 0 || args[0] == None) return -1;
-  if (!index_check(args[0])) {
-    err_format(&Exc_TypeError, "argument should be integer or None, not '%T'", args[0]);
-    *ok = false;
-    return -1;
+Object* iobase_get_dict(Object* self) {
+  IOBaseObject* o = as_iobase(self);
+  if (!o->dict) {
+    o->dict = dict_new();
+    if (!o->dict) return nullptr;
   }
-  ssize n = number_as_ssize(args[0], &Exc_OverflowError);
-  if (n == -1 && err_occurred()) *ok = false;
-  return n;
+  return newref(o->dict);
 }
 
-Object* binary_read(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  bool ok;
-  ssize n = size_arg("read", args, nargs, kwnames, &ok);
-  if (!ok) return nullptr;
-  BinaryFile* f = as_binary(self);
-  if (!check_open(f)) return nullptr;
-  if (!f->readable) return unsupported("read");
+// __del__: close a file that is still open (errors are ignored, as CPython outside dev mode).
+void iobase_finalize(Object* self) {
+  Object* saved = err_fetch();
+  Ref closed = Ref::steal(object_getattr_str(self, "closed"));
+  int t = closed ? object_is_true(closed.get()) : 1;
+  if (t == 0) {
+    Ref r = Ref::steal(call_method0(self, "close"));
+  }
+  err_clear();
+  err_restore(saved);
+}
+
+const MethodDef kIOBaseMethods[] = {
+    {"seek", iobase_seek, METH_DEFAULT, nullptr},
+    {"tell", iobase_tell, METH_DEFAULT, nullptr},
+    {"truncate", iobase_truncate, METH_DEFAULT, nullptr},
+    {"flush", iobase_flush, METH_DEFAULT, nullptr},
+    {"close", iobase_close, METH_DEFAULT, nullptr},
+    {"seekable", iobase_false, METH_DEFAULT, nullptr},
+    {"readable", iobase_false, METH_DEFAULT, nullptr},
+    {"writable", iobase_false, METH_DEFAULT, nullptr},
+    {"_checkClosed", iobase_check_closed_meth, METH_DEFAULT, nullptr},
+    {"_checkSeekable", iobase_check_seekable, METH_DEFAULT, nullptr},
+    {"_checkReadable", iobase_check_readable, METH_DEFAULT, nullptr},
+    {"_checkWritable", iobase_check_writable, METH_DEFAULT, nullptr},
+    {"fileno", iobase_fileno, METH_DEFAULT, nullptr},
+    {"isatty", iobase_isatty, METH_DEFAULT, nullptr},
+    {"__enter__", iobase_enter, METH_DEFAULT, nullptr},
+    {"__exit__", iobase_exit, METH_DEFAULT, nullptr},
+    {"readline", iobase_readline, METH_DEFAULT, nullptr},
+    {"readlines", iobase_readlines, METH_DEFAULT, nullptr},
+    {"writelines", iobase_writelines, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+const GetSetDef kIOBaseGetSet[] = {
+    {"closed", iobase_get_closed, nullptr, nullptr},
+    {"__dict__", iobase_get_dict, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+// ---- _RawIOBase ---------------------------------------------------------------------------------
+
+Object* rawiobase_read(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("read", kwnames) || !check_positional("read", nargs, 0, 1)) return nullptr;
+  ssize n;
+  if (!io_size_arg(nargs ? args[0] : nullptr, &n)) return nullptr;
+  if (n < 0) return call_method0(self, "readall");
+  Ref b = Ref::steal(bytearray_from(nullptr, n));
+  if (!b) return nullptr;
+  Object* a[1] = {b.get()};
+  Ref res = Ref::steal(io_call(self, "readinto", a, 1));
+  if (!res) return nullptr;
+  if (res.get() == None) return none_ref();
+  ssize got = number_as_ssize(res.get(), &Exc_ValueError);
+  if (got == -1 && err_occurred()) return nullptr;
+  auto* ba = static_cast<ByteArrayObject*>(b.get());
+  if (got < 0 || got > ba->size) {
+    return err_format(&Exc_ValueError, "readinto returned %zd outside buffer size %zd", got,
+                      ba->size);
+  }
+  return bytes_from(ba->data ? ba->data : "", got);
+}
+
+Object* rawiobase_readall(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("readall", nargs, kwnames)) return nullptr;
   std::string out;
-  if (!binary_read_bytes(f, n, out)) return nullptr;
-  return bytes_from(out);
-}
-
-Object* binary_readline_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  bool ok;
-  ssize n = size_arg("readline", args, nargs, kwnames, &ok);
-  if (!ok) return nullptr;
-  BinaryFile* f = as_binary(self);
-  if (!check_open(f)) return nullptr;
-  if (!f->readable) return unsupported("File not open for reading");
-  std::string out;
-  if (!binary_readline(f, n, out)) return nullptr;
-  return bytes_from(out);
-}
-
-Object* binary_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("write", nargs, kwnames)) return nullptr;
-  BinaryFile* f = as_binary(self);
-  if (!check_open(f)) return nullptr;
-  if (!f->writable) return unsupported("write");
-  ByteView v;
-  if (!get_byte_view(args[0], &v)) return nullptr;
-  if (!binary_write_bytes(f, v.data, size_t(v.size))) return nullptr;
-  return int_from_ssize(v.size);
-}
-
-Object* binary_flush_meth(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("flush", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  if (!binary_flush(f)) return nullptr;
-  return none_ref();
-}
-
-Object* binary_close_meth(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("close", nargs, kwnames)) return nullptr;
-  if (!binary_close(as_binary(self))) return nullptr;
-  return none_ref();
-}
-
-bool seek_args(const char* fname, Object* const* args, ssize nargs, Object* kwnames, off_t* pos,
-               int* whence) {
-  if (!check_no_kwargs(fname, kwnames) || !check_positional(fname, nargs, 1, 2)) return false;
-  if (!index_check(args[0])) {
-    err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
-    return false;
-  }
-  *pos = off_t(number_as_ssize(args[0], &Exc_OverflowError));
-  if (*pos == -1 && err_occurred()) return false;
-  *whence = 0;
-  if (nargs == 2) {
-    ssize w = number_as_ssize(args[1], &Exc_OverflowError);
-    if (w == -1 && err_occurred()) return false;
-    *whence = int(w);
-  }
-  return true;
-}
-
-off_t binary_seek(BinaryFile* f, off_t pos, int whence) {
-  if (!binary_flush(f)) return -1;
-  if (whence == SEEK_CUR) pos -= off_t(available(f));
-  f->rbuf->clear();
-  f->rpos = 0;
-  f->at_eof = false;
-  off_t r = lseek(f->fd, pos, whence);
-  if (r < 0) err_set_from_errno(&Exc_OSError);
-  return r;
-}
-
-Object* binary_seek_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  off_t pos;
-  int whence;
-  if (!seek_args("seek", args, nargs, kwnames, &pos, &whence)) return nullptr;
-  BinaryFile* f = as_binary(self);
-  if (!check_open(f)) return nullptr;
-  if (whence < 0 || whence > 2) {
-    return err_format(&Exc_ValueError, "whence value %d unsupported", whence);
-  }
-  off_t r = binary_seek(f, pos, whence);
-  if (r < 0) return nullptr;
-  return int_from_i64(r);
-}
-
-Object* file_tell(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("tell", nargs, kwnames)) return nullptr;
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  off_t r = binary_tell(f);
-  if (r < 0) return err_set_from_errno(&Exc_OSError);
-  return int_from_i64(r);
-}
-
-Object* file_truncate(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_no_kwargs("truncate", kwnames) || !check_positional("truncate", nargs, 0, 1)) {
-    return nullptr;
-  }
-  BinaryFile* f = binary_of(self);
-  if (!check_open(f)) return nullptr;
-  if (!f->writable) return unsupported("truncate");
-  if (!binary_flush(f)) return nullptr;
-  off_t size = binary_tell(f);
-  if (nargs == 1 && args[0] != None) {
-    size = off_t(number_as_ssize(args[0], &Exc_OverflowError));
-    if (size == -1 && err_occurred()) return nullptr;
-  }
-  if (sys_ftruncate(f->fd, size) < 0) return err_set_from_errno(&Exc_OSError);
-  return int_from_i64(size);
-}
-
-Object* binary_repr(Object* self) {
-  BinaryFile* f = as_binary(self);
-  StrWriter w;
-  w.append("<_io.");
-  w.append(type_name(type_of(self)));
-  if (f->closed && type_of(self) != &FileIOType) {
-    w.append(">");
-    return w.finish();
-  }
-  w.append(" name=");
-  if (!w.append_repr(f->name)) return nullptr;
-  if (type_of(self) == &FileIOType) {
-    w.append(" mode=");
-    if (!w.append_repr(f->mode)) return nullptr;
-    w.append(f->closefd ? " closefd=True" : " closefd=False");
-  }
-  w.append(">");
-  return w.finish();
-}
-
-Object* binary_get_mode(Object* self) { return newref(as_binary(self)->mode); }
-Object* binary_get_raw(Object* self) { return newref(self); }
-
-// ---- TextFile -----------------------------------------------------------------------------------
-
-bool check_text_open(TextFile* t) { return check_open(t->buffer); }
-
-Object* decode(TextFile* t, const std::string& bytes) {
-  if (str_equal_cstr(t->encoding, "utf-8") || str_equal_cstr(t->encoding, "UTF-8")) {
-    return str_decode_utf8(bytes.data(), ssize(bytes.size()), str_view(t->errors).data());
-  }
-  return str_decode(bytes.data(), ssize(bytes.size()), str_view(t->encoding).data(),
-                    str_view(t->errors).data());
-}
-
-// Universal newlines: "\r\n" and "\r" become "\n".
-void translate_newlines(std::string& s) {
-  if (s.find('\r') == std::string::npos) return;
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  s.swap(out);
-}
-
-// Read one line's bytes according to the newline mode, translating when required.
-bool text_readline_bytes(TextFile* t, ssize limit, std::string& out) {
-  BinaryFile* f = t->buffer;
-  f->at_eof = false;
-  const bool universal = t->newline == Newline::Universal || t->newline == Newline::UniversalNoTranslate;
+  bool any = false;
+  Ref size = Ref::steal(int_from_i64(kDefaultBufferSize));
   for (;;) {
-    const std::string& r = *f->rbuf;
-    const char* start = r.data() + f->rpos;
-    size_t avail = available(f);
-    size_t end = avail;
-    bool found = false;
-    for (size_t i = 0; i < avail; ++i) {
-      char c = start[i];
-      if (c == '\n' && t->newline != Newline::CR) {
-        end = i + 1;
-        found = true;
-        break;
-      }
-      if (c == '\r' && (universal || t->newline == Newline::CR || t->newline == Newline::CRLF)) {
-        if (i + 1 == avail && !f->at_eof) break;  // need one more byte to decide
-        bool crlf = i + 1 < avail && start[i + 1] == '\n';
-        if (t->newline == Newline::CRLF && !crlf) continue;
-        end = i + (crlf ? 2 : 1);
-        found = true;
-        break;
-      }
+    Object* a[1] = {size.get()};
+    Ref data = Ref::steal(io_call(self, "read", a, 1));
+    if (!data) return nullptr;
+    if (data.get() == None) {
+      if (!any) return none_ref();
+      break;
     }
-    if (found || f->at_eof) {
-      out = take(f, end);
-      if (t->newline == Newline::Universal) translate_newlines(out);
-      if (limit >= 0) {
-        // `limit` counts characters: keep the first `limit` code points, push back the rest.
-        size_t chars = 0, i = 0;
-        while (i < out.size() && chars < size_t(limit)) {
-          ++i;
-          while (i < out.size() && (static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) ++i;
-          ++chars;
-        }
-        if (i < out.size()) {
-          f->rbuf->insert(f->rpos, out.substr(i));
-          out.resize(i);
-        }
-      }
-      return true;
-    }
-    if (!binary_fill(f)) return false;
+    if (!bytes_check(data.get())) return err_format(&Exc_TypeError, "read() should return bytes");
+    if (bytes_size(data.get()) == 0) break;
+    any = true;
+    out.append(bytes_view(data.get()));
   }
+  return bytes_from(out);
 }
 
-Object* text_readline(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  bool ok;
-  ssize n = size_arg("readline", args, nargs, kwnames, &ok);
-  if (!ok) return nullptr;
-  TextFile* t = as_text(self);
-  if (!check_text_open(t)) return nullptr;
-  if (!t->buffer->readable) return unsupported("not readable");
-  std::string out;
-  if (n == 0) return str_from_cstr("");
-  if (!text_readline_bytes(t, n, out)) return nullptr;
-  return decode(t, out);
+Object* not_implemented(Object*, Object* const*, ssize, Object*) {
+  err_set(&Exc_NotImplementedError, nullptr);
+  return nullptr;
 }
 
-Object* text_read(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  bool ok;
-  ssize n = size_arg("read", args, nargs, kwnames, &ok);
-  if (!ok) return nullptr;
-  TextFile* t = as_text(self);
-  if (!check_text_open(t)) return nullptr;
-  BinaryFile* f = t->buffer;
-  if (!f->readable) return unsupported("not readable");
-  std::string out;
-  if (n < 0) {
-    if (!binary_read_bytes(f, -1, out)) return nullptr;
-  } else {
-    // n characters: at most 4n bytes of UTF-8 (+1 to see a "\r\n" pair whole).
-    f->at_eof = false;
-    while (available(f) < size_t(n) * 4 + 1 && !f->at_eof) {
-      if (!binary_fill(f)) return nullptr;
-    }
-    const char* s = f->rbuf->data() + f->rpos;
-    size_t avail = available(f), i = 0, chars = 0;
-    while (i < avail && chars < size_t(n)) {
-      if (s[i] == '\r' && t->newline == Newline::Universal && i + 1 < avail && s[i + 1] == '\n') {
-        ++i;
-      }
-      ++i;
-      while (i < avail && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-      ++chars;
-    }
-    out = take(f, i);
-  }
-  if (t->newline == Newline::Universal) translate_newlines(out);
-  return decode(t, out);
+const MethodDef kRawIOBaseMethods[] = {
+    {"read", rawiobase_read, METH_DEFAULT, nullptr},
+    {"readall", rawiobase_readall, METH_DEFAULT, nullptr},
+    {"readinto", not_implemented, METH_DEFAULT, nullptr},
+    {"write", not_implemented, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// ---- _BufferedIOBase ----------------------------------------------------------------------------
+
+Object* bufiobase_read(Object*, Object* const*, ssize, Object*) { return io_unsupported("read"); }
+Object* bufiobase_read1(Object*, Object* const*, ssize, Object*) { return io_unsupported("read1"); }
+Object* bufiobase_write(Object*, Object* const*, ssize, Object*) { return io_unsupported("write"); }
+Object* bufiobase_detach(Object*, Object* const*, ssize, Object*) {
+  return io_unsupported("detach");
 }
 
-Object* text_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_one_arg("write", nargs, kwnames)) return nullptr;
-  TextFile* t = as_text(self);
-  Object* s = args[0];
-  if (!str_check(s)) {
-    return err_format(&Exc_TypeError, "write() argument must be str, not %T", s);
+Object* readinto_generic(Object* self, Object* const* args, ssize nargs, Object* kwnames,
+                         const char* fname, const char* reader) {
+  if (!check_one_arg(fname, nargs, kwnames)) return nullptr;
+  if (!bytearray_check(args[0])) {
+    return err_format(&Exc_TypeError, "%s() argument must be read-write bytes-like object, not %T",
+                      fname, args[0]);
   }
-  if (!check_text_open(t)) return nullptr;
-  BinaryFile* f = t->buffer;
-  if (!f->writable) return unsupported("not writable");
-  Ref encoded;
-  const char* data;
-  ssize size;
-  if (str_equal_cstr(t->encoding, "utf-8") || str_equal_cstr(t->encoding, "UTF-8")) {
-    data = str_as_utf8(s, &size);
-    if (!data) {
-      // Lone surrogates: let the codec apply the error handler.
-      err_clear();
-      encoded = Ref::steal(str_encode(s, "utf-8", str_view(t->errors).data()));
-      if (!encoded) return nullptr;
-      data = bytes_data(encoded.get());
-      size = bytes_size(encoded.get());
-    }
-  } else {
-    encoded = Ref::steal(str_encode(s, str_view(t->encoding).data(), str_view(t->errors).data()));
-    if (!encoded) return nullptr;
-    data = bytes_data(encoded.get());
-    size = bytes_size(encoded.get());
+  auto* ba = static_cast<ByteArrayObject*>(args[0]);
+  Ref len = Ref::steal(int_from_i64(ba->size));
+  Object* a[1] = {len.get()};
+  Ref data = Ref::steal(io_call(self, reader, a, 1));
+  if (!data) return nullptr;
+  if (!bytes_check(data.get())) return err_format(&Exc_TypeError, "read() should return bytes");
+  ssize n = bytes_size(data.get());
+  if (n > ba->size) {
+    return err_format(&Exc_ValueError, "read() returned too much data: %zd bytes requested, %zd returned",
+                      ba->size, n);
   }
-  std::string_view view(data, size_t(size));
-  std::string translated;
-  if ((t->newline == Newline::CR || t->newline == Newline::CRLF) &&
-      view.find('\n') != std::string_view::npos) {
-    for (char c : view) {
-      if (c == '\n') {
-        translated += t->newline == Newline::CR ? "\r" : "\r\n";
-      } else {
-        translated.push_back(c);
-      }
-    }
-    view = translated;
-  }
-  if (!binary_write_bytes(f, view.data(), view.size())) return nullptr;
-  if (t->line_buffering && view.find_first_of("\n\r") != std::string_view::npos &&
-      !binary_flush(f)) {
-    return nullptr;
-  }
-  return int_from_ssize(str_length(s));
+  if (n) std::memcpy(ba->data, bytes_data(data.get()), size_t(n));
+  return int_from_ssize(n);
+}
+Object* bufiobase_readinto(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  return readinto_generic(self, args, nargs, kwnames, "readinto", "read");
+}
+Object* bufiobase_readinto1(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  return readinto_generic(self, args, nargs, kwnames, "readinto1", "read1");
 }
 
-Object* text_close(Object* self, Object* const*, ssize nargs, Object* kwnames) {
-  if (!check_no_args("close", nargs, kwnames)) return nullptr;
-  if (!binary_close(as_text(self)->buffer)) return nullptr;
-  return none_ref();
+const MethodDef kBufferedIOBaseMethods[] = {
+    {"detach", bufiobase_detach, METH_DEFAULT, nullptr},
+    {"read", bufiobase_read, METH_DEFAULT, nullptr},
+    {"read1", bufiobase_read1, METH_DEFAULT, nullptr},
+    {"readinto", bufiobase_readinto, METH_DEFAULT, nullptr},
+    {"readinto1", bufiobase_readinto1, METH_DEFAULT, nullptr},
+    {"write", bufiobase_write, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// ---- _TextIOBase --------------------------------------------------------------------------------
+
+Object* textiobase_readline(Object*, Object* const*, ssize, Object*) {
+  return io_unsupported("readline");
 }
+Object* get_none(Object*) { return none_ref(); }
 
-Object* text_seek(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  off_t pos;
-  int whence;
-  if (!seek_args("seek", args, nargs, kwnames, &pos, &whence)) return nullptr;
-  TextFile* t = as_text(self);
-  if (!check_text_open(t)) return nullptr;
-  if (whence == SEEK_CUR && pos != 0) {
-    return unsupported("can't do nonzero cur-relative seeks");
-  }
-  if (whence == SEEK_END && pos != 0) {
-    return unsupported("can't do nonzero end-relative seeks");
-  }
-  if (whence < 0 || whence > 2) {
-    return err_format(&Exc_ValueError, "invalid whence (%d, should be 0, 1 or 2)", whence);
-  }
-  if (whence == SEEK_SET && pos < 0) {
-    return err_format(&Exc_ValueError, "negative seek position %lld", (long long)pos);
-  }
-  off_t r = binary_seek(t->buffer, pos, whence);
-  if (r < 0) return nullptr;
-  return int_from_i64(r);
-}
+const MethodDef kTextIOBaseMethods[] = {
+    {"detach", bufiobase_detach, METH_DEFAULT, nullptr},
+    {"read", bufiobase_read, METH_DEFAULT, nullptr},
+    {"readline", textiobase_readline, METH_DEFAULT, nullptr},
+    {"write", bufiobase_write, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 
-void text_dealloc(Object* self) {
-  TextFile* t = as_text(self);
-  xdecref(t->buffer);  // flushes and closes if still open
-  xdecref(t->encoding);
-  xdecref(t->errors);
-  xdecref(t->mode);
-  object_free(self);
-}
+const GetSetDef kTextIOBaseGetSet[] = {
+    {"encoding", get_none, nullptr, nullptr},
+    {"newlines", get_none, nullptr, nullptr},
+    {"errors", get_none, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
 
-Object* text_repr(Object* self) {
-  TextFile* t = as_text(self);
-  StrWriter w;
-  w.append("<_io.TextIOWrapper");
-  if (!t->buffer->closed) {
-    w.append(" name=");
-    if (!w.append_repr(t->buffer->name)) return nullptr;
-    w.append(" mode=");
-    if (!w.append_repr(t->mode)) return nullptr;
-  }
-  w.append(" encoding=");
-  if (!w.append_repr(t->encoding)) return nullptr;
-  w.append(">");
-  return w.finish();
-}
-
-Object* text_get_encoding(Object* self) { return newref(as_text(self)->encoding); }
-Object* text_get_errors(Object* self) { return newref(as_text(self)->errors); }
-Object* text_get_mode(Object* self) { return newref(as_text(self)->mode); }
-Object* text_get_buffer(Object* self) { return newref(as_text(self)->buffer); }
-Object* text_get_line_buffering(Object* self) { return bool_from(as_text(self)->line_buffering); }
-Object* text_get_newlines(Object*) { return none_ref(); }
-
-TextFile* text_new(BinaryFile* buffer, const char* encoding, const char* errors, const char* mode,
-                   Newline newline, bool line_buffering) {
-  auto* t = alloc_object<TextFile>(&TextIOWrapperType);
-  if (!t) return nullptr;
-  t->buffer = buffer;  // steals
-  t->encoding = str_from_cstr(encoding);
-  t->errors = str_from_cstr(errors);
-  t->mode = str_from_cstr(mode);
-  t->newline = newline;
-  t->line_buffering = line_buffering;
-  if (!t->encoding || !t->errors || !t->mode) {
-    decref(t);
-    return nullptr;
-  }
-  return t;
-}
-
-// ---- open() -------------------------------------------------------------------------------------
-
-bool known_encoding(const std::string& e) {
-  std::string n;
-  for (char c : e) n.push_back(c == '_' ? '-' : char(tolower(static_cast<unsigned char>(c))));
-  return n == "utf-8" || n == "utf8" || n == "ascii" || n == "us-ascii" || n == "latin-1" ||
-         n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1";
-}
+bool g_ready = false;
 
 }  // namespace
 
-namespace {
-bool io_types_ready();
+bool io_types_ready() {
+  if (g_ready) return true;
+  io_init_type(&IOBaseType, "_io._IOBase", sizeof(IOBaseObject), &ObjectType);
+  IOBaseType.new_ = iobase_new;
+  IOBaseType.dealloc = iobase_dealloc;
+  IOBaseType.iter = iobase_iter;
+  IOBaseType.iternext = iobase_iternext;
+  IOBaseType.finalize = iobase_finalize;
+  IOBaseType.methods = kIOBaseMethods;
+  IOBaseType.getset = kIOBaseGetSet;
+  IOBaseType.doc = "The abstract base class for all I/O classes.";
+  io_init_type(&RawIOBaseType, "_io._RawIOBase", sizeof(IOBaseObject), &IOBaseType);
+  RawIOBaseType.methods = kRawIOBaseMethods;
+  RawIOBaseType.doc = "Base class for raw binary I/O.";
+  io_init_type(&BufferedIOBaseType, "_io._BufferedIOBase", sizeof(IOBaseObject), &IOBaseType);
+  BufferedIOBaseType.methods = kBufferedIOBaseMethods;
+  BufferedIOBaseType.doc = "Base class for buffered IO objects.";
+  io_init_type(&TextIOBaseType, "_io._TextIOBase", sizeof(IOBaseObject), &IOBaseType);
+  TextIOBaseType.methods = kTextIOBaseMethods;
+  TextIOBaseType.getset = kTextIOBaseGetSet;
+  TextIOBaseType.doc = "Base class for text I/O.";
+  for (TypeObject* t : {&IOBaseType, &RawIOBaseType, &BufferedIOBaseType, &TextIOBaseType}) {
+    if (type_ready(t) < 0) return false;
+  }
+  // io.UnsupportedOperation derives from both OSError and ValueError.
+  if (!g_unsupported_operation) {
+    Ref name = Ref::steal(str_from_cstr("UnsupportedOperation"));
+    Ref bases = Ref::steal(tuple_pack(2, as_object(&Exc_OSError), as_object(&Exc_ValueError)));
+    Ref dict = Ref::steal(dict_new());
+    if (!name || !bases || !dict) return false;
+    Ref module_name = Ref::steal(str_from_cstr("io"));
+    if (!module_name || dict_setitem_str(dict.get(), "__module__", module_name.get()) < 0) {
+      return false;
+    }
+    g_unsupported_operation =
+        type_new_heap(&TypeType, name.get(), bases.get(), dict.get(), nullptr);
+    if (!g_unsupported_operation) return false;
+  }
+  if (!io_file_types_ready() || !io_text_types_ready()) return false;
+  g_ready = true;
+  return true;
 }
+
+// ---- open() -------------------------------------------------------------------------------------
 
 Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
   if (!io_types_ready()) return nullptr;
@@ -791,39 +579,35 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
   }
   ssize buffering = -1;
   if (a[2]) {
+    if (!index_check(a[2])) {
+      return err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[2]);
+    }
     buffering = number_as_ssize(a[2], &Exc_OverflowError);
     if (buffering == -1 && err_occurred()) return nullptr;
   }
-  auto opt_str = [&](Object* o, const char* what, std::string& out, bool& given) -> bool {
-    given = o && o != None;
-    if (!given) return true;
-    if (!str_check(o)) {
-      err_format(&Exc_TypeError, "open() argument '%s' must be str or None, not %T", what, o);
-      return false;
+  for (int i = 3; i <= 5; ++i) {
+    if (a[i] && a[i] != None && !str_check(a[i])) {
+      return err_format(&Exc_TypeError, "open() argument '%s' must be str or None, not %T",
+                        names[i], a[i]);
     }
-    out = std::string(str_view(o));
-    return true;
-  };
-  std::string encoding, errors, newline;
-  bool has_encoding, has_errors, has_newline;
-  if (!opt_str(a[3], "encoding", encoding, has_encoding) ||
-      !opt_str(a[4], "errors", errors, has_errors) ||
-      !opt_str(a[5], "newline", newline, has_newline)) {
-    return nullptr;
   }
+  bool has_encoding = a[3] && a[3] != None, has_errors = a[4] && a[4] != None,
+       has_newline = a[5] && a[5] != None;
   bool closefd = true;
   if (a[6]) {
     int t = object_is_true(a[6]);
     if (t < 0) return nullptr;
     closefd = t;
   }
+  Object* opener = a[7] && a[7] != None ? a[7] : nullptr;
 
   // Parse the mode string as CPython's _io.open does.
   bool creating = false, reading = false, writing = false, appending = false, updating = false,
        text = false, binary = false;
   for (size_t i = 0; i < mode.size(); ++i) {
     char c = mode[i];
-    if (std::strchr("xrwa+tb", c) == nullptr || mode.find(c, i + 1) != std::string::npos) {
+    if (c == '\0' || std::strchr("xrwa+tb", c) == nullptr ||
+        mode.find(c, i + 1) != std::string::npos) {
       return err_format(&Exc_ValueError, "invalid mode: '%s'", mode.c_str());
     }
     switch (c) {
@@ -836,13 +620,15 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
       case 'b': binary = true; break;
     }
   }
+  std::string rawmode;
+  if (creating) rawmode += 'x';
+  if (reading) rawmode += 'r';
+  if (writing) rawmode += 'w';
+  if (appending) rawmode += 'a';
+  if (updating) rawmode += '+';
   if (text && binary) return err_format(&Exc_ValueError, "can't have text and binary mode at once");
   if (int(creating) + int(reading) + int(writing) + int(appending) > 1) {
     return err_format(&Exc_ValueError, "must have exactly one of create/read/write/append mode");
-  }
-  if (!(creating || reading || writing || appending)) {
-    return err_format(&Exc_ValueError,
-                      "Must have exactly one of create/read/write/append mode and at most one plus");
   }
   if (binary && has_encoding) {
     return err_format(&Exc_ValueError, "binary mode doesn't take an encoding argument");
@@ -853,107 +639,63 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
   if (binary && has_newline) {
     return err_format(&Exc_ValueError, "binary mode doesn't take a newline argument");
   }
-  if (binary && buffering == 1) {
-    // CPython warns (RuntimeWarning) and uses the default buffer size.
-    buffering = -1;
-  }
-  Newline nl = Newline::Universal;
-  if (has_newline) {
-    if (newline.empty()) {
-      nl = Newline::UniversalNoTranslate;
-    } else if (newline == "\n") {
-      nl = Newline::LF;
-    } else if (newline == "\r") {
-      nl = Newline::CR;
-    } else if (newline == "\r\n") {
-      nl = Newline::CRLF;
-    } else {
-      return err_format(&Exc_ValueError, "illegal newline value: %s", newline.c_str());
-    }
-  }
-  if (!binary && buffering == 0) return err_format(&Exc_ValueError, "can't have unbuffered text I/O");
-  if (has_encoding && !known_encoding(encoding)) {
-    return err_format(&Exc_LookupError, "unknown encoding: %s", encoding.c_str());
-  }
+  // (CPython warns with a RuntimeWarning for binary buffering=1 and uses the default size.)
 
-  // The file: a path (str or bytes) or a file descriptor.
-  int fd = -1;
-  std::string path;
-  if (int_check(file) && !bool_check(file)) {
-    ssize v = int_as_ssize(file);
-    if (v == -1 && err_occurred()) return nullptr;
-    if (v < 0) return err_format(&Exc_ValueError, "negative file descriptor");
-    fd = int(v);
-  } else if (str_check(file)) {
-    path = std::string(str_view(file));
-  } else if (bytes_check(file)) {
-    path = std::string(bytes_view(file));
-  } else {
-    return err_format(&Exc_TypeError, "expected str, bytes or os.PathLike object, not %T", file);
-  }
-  if (fd < 0) {
-    if (!closefd) return err_format(&Exc_ValueError, "Cannot use closefd=False with file name");
-    if (path.find('\0') != std::string::npos) {
-      return err_format(&Exc_ValueError, "embedded null byte");
-    }
-    int flags = O_CLOEXEC;
-    if (updating) {
-      flags |= O_RDWR;
-    } else if (reading) {
-      flags |= O_RDONLY;
-    } else {
-      flags |= O_WRONLY;
-    }
-    if (creating) flags |= O_CREAT | O_EXCL;
-    if (writing) flags |= O_CREAT | O_TRUNC;
-    if (appending) flags |= O_CREAT | O_APPEND;
-    fd = sys_open(path.c_str(), flags, 0666);
-    if (fd < 0) return err_set_from_errno(&Exc_OSError, file);
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-      ::close(fd);
-      errno = EISDIR;
-      return err_set_from_errno(&Exc_OSError, file);
-    }
-  }
-  if (appending) lseek(fd, 0, SEEK_END);
-
-  std::string bmode = creating ? "xb" : reading ? "rb" : writing ? "wb" : "ab";
-  if (updating) bmode = creating ? "xb+" : appending ? "ab+" : "rb+";  // as FileIO.mode
-  TypeObject* btype = buffering == 0 ? &FileIOType
-                      : updating     ? &BufferedRandomType
-                      : reading      ? &BufferedReaderType
-                                     : &BufferedWriterType;
-  Ref buffer = Ref::steal(binary_new(btype, fd, file, bmode.c_str(), reading || updating,
-                                     !reading || updating, appending, closefd));
-  if (!buffer) {
-    if (closefd) ::close(fd);
+  Ref raw = Ref::steal(fileio_create(file, rawmode.c_str(), closefd, opener));
+  if (!raw) return nullptr;
+  // From here on, a failure closes the raw file (as _io.open does).
+  auto fail = [&](Object* result) -> Object* {
+    Object* saved = err_fetch();
+    Ref r = Ref::steal(call_method0(result, "close"));
+    io_chain_exception(saved);
     return nullptr;
+  };
+  bool line_buffering = false;
+  if (buffering == 1 || buffering < 0) {
+    int tty = io_call_bool(raw.get(), "isatty");
+    if (tty < 0) return fail(raw.get());
+    if (buffering == 1 || tty) {
+      buffering = -1;
+      line_buffering = true;
+    }
   }
+  if (buffering < 0) buffering = fileio_blksize(raw.get());
+  if (buffering == 0) {
+    if (binary) return raw.release();
+    err_set_string(&Exc_ValueError, "can't have unbuffered text I/O");
+    return fail(raw.get());
+  }
+  TypeObject* btype = updating ? &BufferedRandomType
+                      : (creating || writing || appending) ? &BufferedWriterType
+                                                            : &BufferedReaderType;
+  Ref buffer = Ref::steal(buffered_create(btype, raw.get(), buffering));
+  if (!buffer) return fail(raw.get());
   if (binary) return buffer.release();
-  bool line_buffering = buffering == 1 || (buffering < 0 && ::isatty(fd));
-  return text_new(as_binary(buffer.release()),
-                  has_encoding ? encoding.c_str() : "UTF-8", has_errors ? errors.c_str() : "strict",
-                  mode.c_str(), nl, line_buffering);
+  Ref wrapper = Ref::steal(text_create(buffer.get(), has_encoding ? a[3] : nullptr,
+                                       has_errors ? a[4] : nullptr, has_newline ? a[5] : nullptr,
+                                       line_buffering, false));
+  if (!wrapper) return fail(buffer.get());
+  Ref mode_str = Ref::steal(str_from_cstr(mode.c_str()));
+  if (!mode_str || !io_dict_set(wrapper.get(), "mode", mode_str.get())) return fail(wrapper.get());
+  return wrapper.release();
 }
 
 bool io_is_builtin_text_file(Object* file) { return type_of(file) == &TextIOWrapperType; }
 
 bool io_file_set_name(Object* file, Object* name) {
-  TypeObject* t = type_of(file);
-  if (t != &TextIOWrapperType && !is_binary_type(t)) {
+  Object* o = file;
+  if (object_type_check(o, &TextIOWrapperType)) o = text_buffer_borrowed(o);
+  if (o && !object_type_check(o, &FileIOType)) o = buffered_raw_borrowed(o);
+  if (!o || !object_type_check(o, &FileIOType)) {
     err_format(&Exc_TypeError, "not a file object: %T", file);
     return false;
   }
-  setref(&binary_of(file)->name, newref(name));
-  return true;
+  return io_dict_set(o, "name", name);
 }
 
-TypeObject* io_unsupported_operation_type() {
-  return reinterpret_cast<TypeObject*>(g_unsupported_operation);
-}
-
-// sys.stdin / stdout / stderr (and the __stdxxx__ originals) in the sys module's dict.
+// sys.stdin / stdout / stderr (and the __stdxxx__ originals) in the sys module's dict, as
+// CPython's create_stdio: FileIO(fd, closefd=False) named "<stdout>", a buffered layer, and a
+// TextIOWrapper with newline="\n" (no translation; stdin splits lines at "\n" only).
 Object* io_make_std_streams(Object* sysdict) {
   if (!io_types_ready()) return nullptr;
   struct Std {
@@ -967,16 +709,39 @@ Object* io_make_std_streams(Object* sysdict) {
                          {1, "<stdout>", "stdout", "__stdout__", true},
                          {2, "<stderr>", "stderr", "__stderr__", true}};
   for (const Std& s : streams) {
+    Ref fd = Ref::steal(int_from_i64(s.fd));
+    if (!fd) return nullptr;
+    Ref raw = Ref::steal(fileio_create(fd.get(), s.write ? "w" : "r", false, nullptr));
+    if (!raw) {
+      // A closed standard descriptor: the stream is None, as in CPython.
+      err_clear();
+      if (dict_setitem_str(sysdict, s.attr, None) < 0 ||
+          dict_setitem_str(sysdict, s.dunder, None) < 0) {
+        return nullptr;
+      }
+      continue;
+    }
     Ref name = Ref::steal(str_from_cstr(s.name));
-    if (!name) return nullptr;
-    BinaryFile* b = binary_new(s.write ? &BufferedWriterType : &BufferedReaderType, s.fd,
-                               name.get(), s.write ? "wb" : "rb", !s.write, s.write, false, false);
-    if (!b) return nullptr;
+    if (!name || !io_dict_set(raw.get(), "name", name.get())) return nullptr;
+    // -u / PYTHONUNBUFFERED: stdout and stderr write straight to the raw file.
+    bool unbuffered = s.write && tstate() && tstate()->interp && tstate()->interp->flags.unbuffered;
+    Ref buffer = unbuffered ? Ref::borrow(raw.get())
+                            : Ref::steal(buffered_create(s.write ? &BufferedWriterType
+                                                                 : &BufferedReaderType,
+                                                         raw.get(), kDefaultBufferSize));
+    if (!buffer) return nullptr;
     // stderr is always line-buffered (as CPython 3.9+); stdout when it is a terminal.
     bool line_buffering = s.fd == 2 || (s.fd == 1 && ::isatty(1));
-    Ref t = Ref::steal(text_new(b, "utf-8", s.fd == 2 ? "backslashreplace" : "strict",
-                                s.write ? "w" : "r", Newline::Universal, line_buffering));
-    if (!t || dict_setitem_str(sysdict, s.attr, t.get()) < 0 ||
+    Ref enc = Ref::steal(str_from_cstr("utf-8"));
+    Ref errors = Ref::steal(str_from_cstr(s.fd == 2 ? "backslashreplace" : "strict"));
+    Ref nl = Ref::steal(str_from_cstr("\n"));
+    if (!enc || !errors || !nl) return nullptr;
+    Ref t = Ref::steal(
+        text_create(buffer.get(), enc.get(), errors.get(), nl.get(), line_buffering, unbuffered));
+    if (!t) return nullptr;
+    Ref mode = Ref::steal(str_from_cstr(s.write ? "w" : "r"));
+    if (!mode || !io_dict_set(t.get(), "mode", mode.get())) return nullptr;
+    if (dict_setitem_str(sysdict, s.attr, t.get()) < 0 ||
         dict_setitem_str(sysdict, s.dunder, t.get()) < 0) {
       return nullptr;
     }
@@ -996,122 +761,24 @@ void io_flush_std_streams(Object* sysdict) {
 
 namespace {
 
-const MethodDef kBinaryMethods[] = {
-    {"read", binary_read, METH_DEFAULT, nullptr},
-    {"read1", binary_read, METH_DEFAULT, nullptr},
-    {"readline", binary_readline_meth, METH_DEFAULT, nullptr},
-    {"readlines", file_readlines, METH_DEFAULT, nullptr},
-    {"write", binary_write, METH_DEFAULT, nullptr},
-    {"writelines", file_writelines, METH_DEFAULT, nullptr},
-    {"flush", binary_flush_meth, METH_DEFAULT, nullptr},
-    {"close", binary_close_meth, METH_DEFAULT, nullptr},
-    {"seek", binary_seek_meth, METH_DEFAULT, nullptr},
-    {"tell", file_tell, METH_DEFAULT, nullptr},
-    {"truncate", file_truncate, METH_DEFAULT, nullptr},
-    {"fileno", file_fileno, METH_DEFAULT, nullptr},
-    {"isatty", file_isatty, METH_DEFAULT, nullptr},
-    {"readable", file_readable, METH_DEFAULT, nullptr},
-    {"writable", file_writable, METH_DEFAULT, nullptr},
-    {"seekable", file_seekable, METH_DEFAULT, nullptr},
-    {"__enter__", file_enter, METH_DEFAULT, nullptr},
-    {"__exit__", file_exit, METH_DEFAULT, nullptr},
-    {nullptr, nullptr, 0, nullptr},
-};
-
-const GetSetDef kBinaryGetSet[] = {
-    {"closed", file_get_closed, nullptr, nullptr},
-    {"name", file_get_name, nullptr, nullptr},
-    {"mode", binary_get_mode, nullptr, nullptr},
-    {"raw", binary_get_raw, nullptr, nullptr},
-    {nullptr, nullptr, nullptr, nullptr},
-};
-
-const MethodDef kTextMethods[] = {
-    {"read", text_read, METH_DEFAULT, nullptr},
-    {"readline", text_readline, METH_DEFAULT, nullptr},
-    {"readlines", file_readlines, METH_DEFAULT, nullptr},
-    {"write", text_write, METH_DEFAULT, nullptr},
-    {"writelines", file_writelines, METH_DEFAULT, nullptr},
-    {"flush", binary_flush_meth, METH_DEFAULT, nullptr},
-    {"close", text_close, METH_DEFAULT, nullptr},
-    {"seek", text_seek, METH_DEFAULT, nullptr},
-    {"tell", file_tell, METH_DEFAULT, nullptr},
-    {"truncate", file_truncate, METH_DEFAULT, nullptr},
-    {"fileno", file_fileno, METH_DEFAULT, nullptr},
-    {"isatty", file_isatty, METH_DEFAULT, nullptr},
-    {"readable", file_readable, METH_DEFAULT, nullptr},
-    {"writable", file_writable, METH_DEFAULT, nullptr},
-    {"seekable", file_seekable, METH_DEFAULT, nullptr},
-    {"__enter__", file_enter, METH_DEFAULT, nullptr},
-    {"__exit__", file_exit, METH_DEFAULT, nullptr},
-    {nullptr, nullptr, 0, nullptr},
-};
-
-const GetSetDef kTextGetSet[] = {
-    {"closed", file_get_closed, nullptr, nullptr},
-    {"name", file_get_name, nullptr, nullptr},
-    {"mode", text_get_mode, nullptr, nullptr},
-    {"encoding", text_get_encoding, nullptr, nullptr},
-    {"errors", text_get_errors, nullptr, nullptr},
-    {"buffer", text_get_buffer, nullptr, nullptr},
-    {"line_buffering", text_get_line_buffering, nullptr, nullptr},
-    {"newlines", text_get_newlines, nullptr, nullptr},
-    {nullptr, nullptr, nullptr, nullptr},
-};
-
-void init_binary_type(TypeObject* t, const char* name) {
-  t->name = name;
-  t->basicsize = sizeof(BinaryFile);
-  t->flags = TPFLAG_BASETYPE;
-  t->dealloc = binary_dealloc;
-  t->repr = binary_repr;
-  t->iter = file_iter;
-  t->iternext = file_iternext;
-  t->methods = kBinaryMethods;
-  t->getset = kBinaryGetSet;
-  t->ob_type = &TypeType;
-  make_immortal(t);
-}
-
-bool io_types_ready() {
-  if (TextIOWrapperType.flags & TPFLAG_READY) return true;
-  init_binary_type(&FileIOType, "_io.FileIO");
-  init_binary_type(&BufferedReaderType, "_io.BufferedReader");
-  init_binary_type(&BufferedWriterType, "_io.BufferedWriter");
-  init_binary_type(&BufferedRandomType, "_io.BufferedRandom");
-  TypeObject* t = &TextIOWrapperType;
-  t->name = "_io.TextIOWrapper";
-  t->basicsize = sizeof(TextFile);
-  t->flags = TPFLAG_BASETYPE;
-  t->dealloc = text_dealloc;
-  t->repr = text_repr;
-  t->iter = file_iter;
-  t->iternext = file_iternext;
-  t->methods = kTextMethods;
-  t->getset = kTextGetSet;
-  t->ob_type = &TypeType;
-  make_immortal(t);
-  for (TypeObject* type : {&FileIOType, &BufferedReaderType, &BufferedWriterType,
-                           &BufferedRandomType, &TextIOWrapperType}) {
-    if (type_ready(type) < 0) return false;
-  }
-  // io.UnsupportedOperation derives from both OSError and ValueError.
-  Ref name = Ref::steal(str_from_cstr("UnsupportedOperation"));
-  Ref bases = Ref::steal(tuple_pack(2, as_object(&Exc_OSError), as_object(&Exc_ValueError)));
-  Ref dict = Ref::steal(dict_new());
-  if (!name || !bases || !dict) return false;
-  Ref module_name = Ref::steal(str_from_cstr("io"));
-  if (!module_name || dict_setitem_str(dict.get(), "__module__", module_name.get()) < 0) return false;
-  g_unsupported_operation = type_new_heap(&TypeType, name.get(), bases.get(), dict.get(), nullptr);
-  return g_unsupported_operation != nullptr;
-}
-
 Object* io_open_meth(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return io_open(args, nargs, kwnames);
 }
 
+// io.text_encoding(encoding, stacklevel=2): "locale" when encoding is None (UTF-8 mode off).
+Object* io_text_encoding(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const names[] = {"encoding", "stacklevel", nullptr};
+  static const ArgSpec spec{"text_encoding", names, 1, 2};
+  Object* a[2];
+  if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
+  if (a[0] != None) return newref(a[0]);
+  return str_from_cstr("locale");
+}
+
 const MethodDef kIoFunctions[] = {
     {"open", io_open_meth, METH_DEFAULT, "Open file and return a stream."},
+    {"text_encoding", io_text_encoding, METH_DEFAULT,
+     "A helper function to choose the text encoding."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -1121,7 +788,20 @@ Object* io_module_init() {
   if (!io_types_ready()) return nullptr;
   Ref m = Ref::steal(module_new("io"));
   if (!m || module_add_functions(m.get(), kIoFunctions) < 0) return nullptr;
+  // `open is io.open`, as in CPython: share the builtin when it exists already.
+  if (Interpreter* in = tstate() ? tstate()->interp : nullptr; in && in->builtins) {
+    Object* builtin_open = dict_get_str_borrowed(in->builtins, "open");
+    if (builtin_open && module_add_object(m.get(), "open", builtin_open) < 0) return nullptr;
+  }
   const std::pair<const char*, TypeObject*> types[] = {
+      {"_IOBase", &IOBaseType},
+      {"_RawIOBase", &RawIOBaseType},
+      {"_BufferedIOBase", &BufferedIOBaseType},
+      {"_TextIOBase", &TextIOBaseType},
+      {"IOBase", &IOBaseType},
+      {"RawIOBase", &RawIOBaseType},
+      {"BufferedIOBase", &BufferedIOBaseType},
+      {"TextIOBase", &TextIOBaseType},
       {"FileIO", &FileIOType},
       {"BufferedReader", &BufferedReaderType},
       {"BufferedWriter", &BufferedWriterType},
@@ -1132,7 +812,8 @@ Object* io_module_init() {
     if (module_add_object(m.get(), name, as_object(type)) < 0) return nullptr;
   }
   if (module_add_object(m.get(), "UnsupportedOperation", g_unsupported_operation) < 0 ||
-      module_add_int(m.get(), "DEFAULT_BUFFER_SIZE", kBufferSize) < 0 ||
+      module_add_object(m.get(), "BlockingIOError", as_object(&Exc_BlockingIOError)) < 0 ||
+      module_add_int(m.get(), "DEFAULT_BUFFER_SIZE", kDefaultBufferSize) < 0 ||
       module_add_int(m.get(), "SEEK_SET", 0) < 0 || module_add_int(m.get(), "SEEK_CUR", 1) < 0 ||
       module_add_int(m.get(), "SEEK_END", 2) < 0 || io_memory_add_types(m.get()) < 0) {
     return nullptr;

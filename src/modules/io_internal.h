@@ -76,7 +76,7 @@ int buffered_closed(Object* o);  // 1 / 0 / -1
 // io_text.cpp
 bool io_text_types_ready();
 Object* text_create(Object* buffer, Object* encoding, Object* errors, Object* newline,
-                    bool line_buffering);
+                    bool line_buffering, bool write_through);
 Object* text_buffer_borrowed(Object* text);  // nullptr if not a TextIOWrapper (or detached)
 
 constexpr ssize kDefaultBufferSize = 8192;

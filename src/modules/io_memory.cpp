@@ -1,4 +1,6 @@
-// io.StringIO and io.BytesIO: in-memory streams (part of the `io` module; see modules/io.cpp).
+// io.StringIO (a _TextIOBase) and io.BytesIO (a _BufferedIOBase): in-memory streams (part of the
+// `io` module; see modules/io.cpp for the whole stack). Both allocate in __new__ and take their
+// arguments in __init__, as CPython, so Python subclasses can define their own __init__.
 //
 // StringIO keeps its text as an array of code points (std::u32string) so positions, seek, tell
 // and truncate are in characters, with CPython's newline semantics (Modules/_io/stringio.c):
@@ -104,7 +106,7 @@ Object* generic_exit(Object* self, Object* const*, ssize, Object*) {
 
 enum NewlineSeen : int { SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4 };
 
-struct StringIOObject : Object {
+struct StringIOObject : IOBaseObject {
   std::u32string* buf;  // owned
   ssize pos;
   bool closed;
@@ -186,16 +188,26 @@ void sio_write_text(StringIOObject* s, std::u32string text) {
   s->pos = ssize(pos + text.size());
 }
 
-Object* sio_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
+Object* sio_new(TypeObject* type, Object* const*, ssize, Object*) {
+  auto* s = static_cast<StringIOObject*>(object_alloc(type, size_t(type->basicsize)));
+  if (!s) return nullptr;
+  s->buf = new std::u32string();
+  s->readnl = new std::u32string(U"\n");
+  s->writenl = new std::u32string();
+  return s;
+}
+
+int sio_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const names[] = {"initial_value", "newline", nullptr};
   static const ArgSpec spec{"StringIO", names, 0, 2};
   Object* a[2];
-  if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
+  if (!parse_args(spec, args, nargs, kwnames, a)) return -1;
   Object* initial = a[0];
   Object* newline = a[1];
   if (initial && initial != None && !str_check(initial)) {
-    return err_format(&Exc_TypeError, "initial_value must be str or None, not %s",
-                      type_name(type_of(initial)));
+    err_format(&Exc_TypeError, "initial_value must be str or None, not %s",
+               type_name(type_of(initial)));
+    return -1;
   }
   std::u32string nl = U"\n";
   bool nl_none = false;
@@ -203,28 +215,32 @@ Object* sio_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwna
     if (newline == None) {
       nl_none = true;
     } else if (!str_check(newline)) {
-      return err_format(&Exc_TypeError, "newline must be str or None, not %s",
-                        type_name(type_of(newline)));
+      err_format(&Exc_TypeError, "newline must be str or None, not %s",
+                 type_name(type_of(newline)));
+      return -1;
     } else {
       nl = str_to_u32(newline);
       if (nl != U"" && nl != U"\n" && nl != U"\r" && nl != U"\r\n") {
-        return err_format(&Exc_ValueError, "illegal newline value: %R", newline);
+        err_format(&Exc_ValueError, "illegal newline value: %R", newline);
+        return -1;
       }
     }
   }
-  auto* s = alloc_object<StringIOObject>(type);
-  if (!s) return nullptr;
-  s->buf = new std::u32string();
+  StringIOObject* s = as_sio(self);
+  s->buf->clear();
+  s->pos = 0;
+  s->closed = false;
+  s->seen = 0;
   s->readuniversal = nl_none || nl.empty();
   s->readtranslate = nl_none;
   s->has_decoder = s->readuniversal;
-  s->readnl = new std::u32string(nl_none ? U"" : nl);
-  s->writenl = new std::u32string(!nl_none && !nl.empty() && nl[0] == U'\r' ? nl : U"");
+  *s->readnl = nl_none ? U"" : nl;
+  *s->writenl = !nl_none && !nl.empty() && nl[0] == U'\r' ? nl : U"";
   if (initial && initial != None && str_length(initial) > 0) {
     sio_write_text(s, str_to_u32(initial));
     s->pos = 0;
   }
-  return s;
+  return 0;
 }
 
 void sio_dealloc(Object* self) {
@@ -232,6 +248,7 @@ void sio_dealloc(Object* self) {
   delete s->buf;
   delete s->readnl;
   delete s->writenl;
+  io_clear_dict(self);
   object_free(self);
 }
 
@@ -492,7 +509,7 @@ const GetSetDef kStringIOGetSet[] = {
 
 // ---- BytesIO ------------------------------------------------------------------------------------
 
-struct BytesIOObject : Object {
+struct BytesIOObject : IOBaseObject {
   std::string* buf;  // owned
   ssize pos;
   bool closed;
@@ -508,22 +525,48 @@ bool bio_check_open(BytesIOObject* b) {
   return true;
 }
 
-Object* bio_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
+Object* bio_new(TypeObject* type, Object* const*, ssize, Object*) {
+  auto* b = static_cast<BytesIOObject*>(object_alloc(type, size_t(type->basicsize)));
+  if (!b) return nullptr;
+  b->buf = new std::string();
+  return b;
+}
+
+int bio_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const names[] = {"initial_bytes", nullptr};
   static const ArgSpec spec{"BytesIO", names, 0, 1};
   Object* a[1];
-  if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
+  if (!parse_args(spec, args, nargs, kwnames, a)) return -1;
   ByteView v;
-  if (a[0] && a[0] != None && !get_byte_view(a[0], &v)) return nullptr;
-  auto* b = alloc_object<BytesIOObject>(type);
-  if (!b) return nullptr;
-  b->buf = new std::string(v.data ? v.data : "", size_t(v.size));
-  return b;
+  if (a[0] && a[0] != None && !get_byte_view(a[0], &v)) return -1;
+  BytesIOObject* b = as_bio(self);
+  b->buf->assign(v.data ? v.data : "", size_t(v.size));
+  b->pos = 0;
+  b->closed = false;
+  return 0;
 }
 
 void bio_dealloc(Object* self) {
   delete as_bio(self)->buf;
+  io_clear_dict(self);
   object_free(self);
+}
+
+Object* bio_readinto(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("readinto", nargs, kwnames)) return nullptr;
+  if (!bytearray_check(args[0])) {
+    return err_format(&Exc_TypeError,
+                      "readinto() argument must be read-write bytes-like object, not %s",
+                      type_name(type_of(args[0])));
+  }
+  BytesIOObject* b = as_bio(self);
+  if (!bio_check_open(b)) return nullptr;
+  auto* ba = static_cast<ByteArrayObject*>(args[0]);
+  size_t len = b->buf->size(), pos = size_t(b->pos);
+  size_t n = pos >= len ? 0 : std::min(len - pos, size_t(ba->size));
+  if (n) std::memcpy(ba->data, b->buf->data() + pos, n);
+  b->pos += ssize(n);
+  return int_from_ssize(ssize(n));
 }
 
 Object* bio_getvalue(Object* self, Object* const*, ssize nargs, Object* kwnames) {
@@ -677,6 +720,7 @@ const MethodDef kBytesIOMethods[] = {
     {"read", bio_read, METH_DEFAULT, "Read at most size bytes, returned as a bytes object."},
     {"read1", bio_read, METH_DEFAULT, "Read at most size bytes, returned as a bytes object."},
     {"readline", bio_readline, METH_DEFAULT, "Next line from the file, as a bytes object."},
+    {"readinto", bio_readinto, METH_DEFAULT, "Read bytes into buffer b."},
     {"readlines", bio_readlines, METH_DEFAULT, "List of bytes objects, each a line from the file."},
     {"write", bio_write, METH_DEFAULT, "Write bytes to file."},
     {"writelines", generic_writelines, METH_DEFAULT, "Write lines to the file."},
@@ -700,25 +744,25 @@ const GetSetDef kBytesIOGetSet[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
-void init_type(TypeObject* t, const char* name, ssize size, destructor dealloc, newfunc new_) {
-  t->ob_type = &TypeType;
-  make_immortal(t);
-  t->name = name;
-  t->basicsize = size;
-  t->flags = TPFLAG_BASETYPE;
+void init_type(TypeObject* t, const char* name, ssize size, destructor dealloc, newfunc new_,
+               initproc init, TypeObject* base) {
+  io_init_type(t, name, size, base);
   t->dealloc = dealloc;
   t->new_ = new_;
+  t->init = init;
 }
 
 bool types_ready() {
   if (BytesIOType.flags & TPFLAG_READY) return true;
-  init_type(&StringIOType, "_io.StringIO", sizeof(StringIOObject), sio_dealloc, sio_new);
+  init_type(&StringIOType, "_io.StringIO", sizeof(StringIOObject), sio_dealloc, sio_new,
+            sio_init, &TextIOBaseType);
   StringIOType.doc = "Text I/O implementation using an in-memory buffer.";
   StringIOType.iter = sio_iter;
   StringIOType.iternext = sio_iternext;
   StringIOType.methods = kStringIOMethods;
   StringIOType.getset = kStringIOGetSet;
-  init_type(&BytesIOType, "_io.BytesIO", sizeof(BytesIOObject), bio_dealloc, bio_new);
+  init_type(&BytesIOType, "_io.BytesIO", sizeof(BytesIOObject), bio_dealloc, bio_new,
+            bio_init, &BufferedIOBaseType);
   BytesIOType.doc = "Buffered I/O implementation using an in-memory bytes buffer.";
   BytesIOType.iter = bio_iter;
   BytesIOType.iternext = bio_iternext;

@@ -29,4 +29,20 @@ Object* operator_module_init();     // modules/operator.cpp (operator and _opera
 Object* functools_module_init();    // modules/functools.cpp (_functools)
 Object* collections_module_init();  // modules/collections.cpp (_collections)
 
+// Threads, signals and the GIL (issue 4).
+Object* thread_module_init();  // modules/thread.cpp (_thread)
+Object* signal_module_init();  // modules/signal.cpp (_signal; lib/signal.py wraps it)
+Object* gil_module_init();     // modules/gil_module.cpp (_gil: GIL statistics)
+struct ThreadState;
+// Start-up (vm/run.cpp): CPython's default signal dispositions (SIGINT -> KeyboardInterrupt,
+// SIGPIPE/SIGXFSZ ignored) and the eval breaker hook; `main_ts` is the only thread that runs
+// Python signal handlers.
+bool signal_install_defaults(ThreadState* main_ts);
+// sys.setswitchinterval/getswitchinterval (+ setcheckinterval/getcheckinterval under ticks).
+bool gil_install_sys_functions(Object* sysdict);
+
+Object* atexit_module_init();    // modules/atexit.cpp
+// Run (and forget) the atexit callbacks, last registered first (at interpreter exit).
+void atexit_run_callbacks();
+
 }  // namespace gilpy

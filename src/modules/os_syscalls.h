@@ -1,10 +1,11 @@
 // Blocking system calls, in one place.
 //
 // Every call that can block on the outside world (read, write, open of a FIFO, waitpid, fsync,
-// ...) made by the os, io and tempfile modules goes through one of these helpers. When the GIL
-// arrives (issue 4/5), the release/re-acquire is added once, in BlockingSection, and every caller
-// gets it. The helpers also retry on EINTR, as CPython does (PEP 475); when signal handlers are
-// wired to the eval breaker, the retry loop is where pending handlers will run.
+// ...) made by the os, io and tempfile modules goes through one of these helpers. BlockingSection
+// releases the GIL around the call (vm/gil.h AllowThreads: Py_BEGIN/END_ALLOW_THREADS), so every
+// caller gets it. The helpers retry on EINTR, as CPython does (PEP 475), after running the
+// Python signal handlers (check_signals, with the GIL held again); if a handler raises, the helper
+// returns -1 with errno == EINTR and the handler's exception set, which err_set_from_errno keeps.
 //
 // Contract: the helpers touch no Python object (so they are safe to run without the GIL) and
 // return the system call's result with errno preserved; callers raise the Python exception after
@@ -20,15 +21,19 @@
 #include <cerrno>
 #include <cstddef>
 
+#include "vm/gil.h"
+
 namespace gilpy {
 
-// RAII marker around a blocking call. Today a no-op; later: release the GIL in the constructor,
-// take it back in the destructor (saving and restoring errno).
+// RAII release of the GIL around a blocking call (errno is preserved across the re-take).
 struct BlockingSection {
   BlockingSection() {}
   ~BlockingSection() {}  // user-provided: the marker is never an "unused variable"
   BlockingSection(const BlockingSection&) = delete;
   BlockingSection& operator=(const BlockingSection&) = delete;
+
+ private:
+  AllowThreads allow_;
 };
 
 // Run `f()` (which returns a negative value with errno set on failure) outside the GIL, retrying
@@ -42,6 +47,10 @@ inline auto blocking_call(F f) -> decltype(f()) {
       r = f();
     }
     if (r >= 0 || errno != EINTR) return r;
+    if (check_signals() < 0) {
+      errno = EINTR;
+      return r;
+    }
   }
 }
 

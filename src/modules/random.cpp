@@ -5,7 +5,7 @@
 // random.py's methods gives CPython's numbers:
 //  - seed(n) for an int: init_by_array() over the 32-bit words of abs(n), least significant first
 //    (one zero word for 0); None seeds from the OS (/dev/urandom) or the time; any other object
-//    seeds from abs(hash(obj)).
+//    seeds from (size_t)hash(obj).
 //  - random(): genrand_res53 — (a >> 5, b >> 6) of two outputs into a 53-bit float in [0, 1).
 //  - getrandbits(k): k <= 32 takes the top k bits of one output; larger k fills 32-bit words
 //    least significant first, the last word shifted right to keep k bits.
@@ -151,7 +151,7 @@ bool do_seed(RandomObject* self, Object* arg) {
   if (int_check(arg)) return seed_from_int(self, arg);
   hash_t h = object_hash(arg);
   if (h == -1 && err_occurred()) return false;
-  Ref n = Ref::steal(int_from_i64(int64_t(h)));
+  Ref n = Ref::steal(int_from_u64(uint64_t(h)));  // (size_t)hash, as CPython
   if (!n) return false;
   return seed_from_int(self, n.get());
 }

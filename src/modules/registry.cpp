@@ -8,6 +8,7 @@
 namespace gilpy {
 
 const BuiltinModuleDef kBuiltinModules[] = {
+    {"atexit", atexit_module_init},
     {"builtins", builtins_module_init},
     {"sys", sys_module_init},
     {"_io", io_module_init},
@@ -30,6 +31,9 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_operator", operator_module_init},
     {"_functools", functools_module_init},
     {"_collections", collections_module_init},
+    {"_thread", thread_module_init},
+    {"_signal", signal_module_init},
+    {"_gil", gil_module_init},
     {nullptr, nullptr},
 };
 

@@ -23,6 +23,7 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/structseq.h"
+#include "vm/frame.h"
 #include "vm/state.h"
 
 namespace gilpy {
@@ -34,14 +35,6 @@ Object* sys_get_borrowed(const char* name) {
   Interpreter* interp = main_interpreter();
   if (!interp || !interp->sysdict) return nullptr;
   return dict_get_str_borrowed(interp->sysdict, name);
-}
-
-// The exception being handled by the innermost active except block (sys.exception()).
-Object* sys_handled_exception_borrowed() {
-  for (ThreadState::ExcInfo* info = tstate()->exc_info; info; info = info->previous) {
-    if (info->exc_value && info->exc_value != None) return info->exc_value;
-  }
-  return nullptr;
 }
 
 namespace {
@@ -99,13 +92,13 @@ Object* sys_intern(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 
 Object* sys_exception(Object*, Object* const*, ssize nargs, Object* kwnames) {
   if (!check_no_args("sys.exception", nargs, kwnames)) return nullptr;
-  Object* e = sys_handled_exception_borrowed();
+  Object* e = handled_exception_borrowed(tstate());
   return newref(e ? e : None);
 }
 
 Object* sys_exc_info(Object*, Object* const*, ssize nargs, Object* kwnames) {
   if (!check_no_args("sys.exc_info", nargs, kwnames)) return nullptr;
-  Object* e = sys_handled_exception_borrowed();
+  Object* e = handled_exception_borrowed(tstate());
   if (!e) return tuple_pack(3, None, None, None);
   Object* tb = exception_get_traceback_borrowed(e);
   return tuple_pack(3, as_object(type_of(e)), e, tb ? tb : None);
@@ -199,7 +192,24 @@ Object* sys_set_int_max_str_digits(Object*, Object* const* args, ssize nargs, Ob
   return none_ref();
 }
 
+// sys._getframe([depth]): the frame object `depth` calls below the caller's.
+Object* sys_getframe(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("_getframe", kwnames) || !check_positional("_getframe", nargs, 0, 1)) {
+    return nullptr;
+  }
+  ssize depth = 0;
+  if (nargs == 1) {
+    depth = number_as_ssize(args[0], &Exc_OverflowError);
+    if (depth == -1 && err_occurred()) return nullptr;
+  }
+  Frame* f = tstate()->frame;
+  for (; f && depth > 0; --depth) f = f->previous;
+  if (!f) return err_format(&Exc_ValueError, "call stack is not deep enough");
+  return frame_get_object(f);
+}
+
 const MethodDef kSysFunctions[] = {
+    {"_getframe", sys_getframe, METH_DEFAULT, "Return a frame object from the call stack."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_DEFAULT, "Return the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_DEFAULT, "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"exit", sys_exit, METH_DEFAULT, "Exit the interpreter by raising SystemExit(status)."},

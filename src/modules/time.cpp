@@ -1,5 +1,6 @@
 // The `time` module: clocks, sleep, and broken-down time (struct_time) over the C library.
-// time.sleep is a blocking call: the GIL is released around it (issue 4/5) in sleep_for().
+// time.sleep is a blocking call: the GIL is released around it in sleep_for(), and signals
+// interrupt it as in CPython (their handlers run; one that raises ends the sleep).
 #include <sys/time.h>
 #include <time.h>
 
@@ -19,6 +20,8 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/structseq.h"
+#include "vm/gil.h"
+#include "vm/import.h"
 
 namespace gilpy {
 
@@ -98,13 +101,33 @@ Object* time_get_clock_info(Object*, Object* const* args, ssize nargs, Object* k
   return err_format(&Exc_ValueError, "unknown clock");
 }
 
-// Sleep for `secs` seconds, resuming after signals (a pending Python signal handler that raises
-// will interrupt it once signals are wired to the eval breaker).
-void sleep_for(double secs) {
-  struct timespec ts;
-  ts.tv_sec = time_t(secs);
-  ts.tv_nsec = long((secs - double(ts.tv_sec)) * 1e9);
-  while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+// Sleep for `secs` seconds with the GIL released (vm/gil.h AllowThreads), as CPython 3.12's
+// pysleep: an absolute deadline on the monotonic clock; a signal interrupts the sleep, its Python
+// handler runs (with the GIL), and if it raises, the sleep ends with that exception (PEP 475),
+// otherwise the sleep goes on until the deadline. Returns 0, or -1 with the exception set.
+int sleep_for(double secs) {
+  struct timespec deadline;
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  double whole = std::floor(secs);
+  deadline.tv_sec += time_t(whole);
+  deadline.tv_nsec += long((secs - whole) * 1e9);
+  if (deadline.tv_nsec >= 1000000000L) {
+    deadline.tv_sec += 1;
+    deadline.tv_nsec -= 1000000000L;
+  }
+  for (;;) {
+    int err;
+    {
+      AllowThreads allow;
+      err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    }
+    if (err == 0) return 0;
+    if (err != EINTR) {
+      errno = err;
+      err_set_from_errno(&Exc_OSError);
+      return -1;
+    }
+    if (check_signals() < 0) return -1;
   }
 }
 
@@ -122,7 +145,7 @@ Object* time_sleep(Object*, Object* const* args, ssize nargs, Object* kwnames) {
     return err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
   }
   if (secs < 0) return err_format(&Exc_ValueError, "sleep length must be non-negative");
-  sleep_for(secs);
+  if (sleep_for(secs) < 0) return nullptr;
   return none_ref();
 }
 
@@ -308,6 +331,15 @@ Object* time_ctime(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return format_asctime(tm);
 }
 
+// time.strptime(string, format): implemented in Python by _strptime._strptime_time, imported lazily.
+Object* time_strptime(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  Ref mod = Ref::steal(import_module("_strptime"));
+  if (!mod) return nullptr;
+  Ref func = Ref::steal(object_getattr_str(mod.get(), "_strptime_time"));
+  if (!func) return nullptr;
+  return call(func.get(), args, nargs, kwnames);
+}
+
 const MethodDef kTimeFunctions[] = {
     {"time", time_time, METH_DEFAULT, "Return the current time in seconds since the Epoch."},
     {"time_ns", time_time_ns, METH_DEFAULT, "Return the current time in nanoseconds since the Epoch."},
@@ -326,6 +358,7 @@ const MethodDef kTimeFunctions[] = {
     {"mktime", time_mktime, METH_DEFAULT, "Convert a time tuple in local time to seconds since the Epoch."},
     {"strftime", time_strftime, METH_DEFAULT, "Convert a time tuple to a string according to a format specification."},
     {"asctime", time_asctime, METH_DEFAULT, "Convert a time tuple to a string."},
+    {"strptime", time_strptime, METH_DEFAULT, "Parse a string to a time tuple according to a format specification."},
     {"ctime", time_ctime, METH_DEFAULT, "Convert a time in seconds since the Epoch to a string in local time."},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -451,7 +451,7 @@ Object* ba_extend(Object* self, Object* const* args, ssize nargs, Object* kw) {
 }
 
 Object* ba_insert(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!check_no_kwargs("insert", kw) || !check_positional("insert", nargs, 2, 2)) return nullptr;
+  if (!check_no_kwargs("bytearray.insert", kw) || !check_positional("insert", nargs, 2, 2)) return nullptr;
   ssize i = number_as_ssize(args[0], &Exc_OverflowError);
   if (i == -1 && err_occurred()) return nullptr;
   int v = byte_from_object(args[1]);
@@ -470,7 +470,7 @@ Object* ba_insert(Object* self, Object* const* args, ssize nargs, Object* kw) {
 }
 
 Object* ba_pop(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!check_no_kwargs("pop", kw) || !check_positional("pop", nargs, 0, 1)) return nullptr;
+  if (!check_no_kwargs("bytearray.pop", kw) || !check_positional("pop", nargs, 0, 1)) return nullptr;
   ssize i = -1;
   if (nargs) {
     i = number_as_ssize(args[0], &Exc_OverflowError);

@@ -32,9 +32,14 @@ inline bool b_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline unsigned char b_tolower(unsigned char c) { return b_upper(c) ? c + 32 : c; }
 inline unsigned char b_toupper(unsigned char c) { return b_lower(c) ? c - 32 : c; }
 
-bool varargs(const char* name, ssize nargs, Object* kwnames, ssize min, ssize max) {
+const char* tname(Object* self) {
+  return self && bytearray_check(self) ? "bytearray" : "bytes";
+}
+
+// Keyword errors name the type: "bytes.find() takes no keyword arguments".
+bool varargs(Object* self, const char* name, ssize nargs, Object* kwnames, ssize min, ssize max) {
   if (kwnames && tuple_size(kwnames)) {
-    err_format(&Exc_TypeError, "%s() takes no keyword arguments", name);
+    err_format(&Exc_TypeError, "%s.%s() takes no keyword arguments", tname(self), name);
     return false;
   }
   if (nargs < min) {
@@ -50,12 +55,15 @@ bool varargs(const char* name, ssize nargs, Object* kwnames, ssize min, ssize ma
   return true;
 }
 
-bool positional(const char* name, ssize nargs, Object* kwnames, ssize min, ssize max) {
-  if (!check_no_kwargs(name, kwnames)) return false;
+bool positional(Object* self, const char* name, ssize nargs, Object* kwnames, ssize min,
+                ssize max) {
+  if (kwnames && tuple_size(kwnames)) {
+    err_format(&Exc_TypeError, "%s.%s() takes no keyword arguments", tname(self), name);
+    return false;
+  }
   return check_positional(name, nargs, min, max);
 }
 
-const char* tname(Object* self) { return bytearray_check(self) ? "bytearray" : "bytes"; }
 
 bool noargs(Object* self, const char* meth, ssize nargs, Object* kw) {
   std::string q = std::string(tname(self)) + "." + meth;
@@ -108,7 +116,7 @@ struct ByteNeedle {
 ssize find_impl(const char* name, Object* self, Object* const* args, ssize nargs, Object* kw,
                 int direction, bool* ok) {
   *ok = false;
-  if (!varargs(name, nargs, kw, 1, 3)) return -1;
+  if (!varargs(self, name, nargs, kw, 1, 3)) return -1;
   ByteNeedle nd;
   if (!nd.parse(args[0])) return -1;
   ssize start, end;
@@ -216,7 +224,7 @@ Object* split_impl(const char* name, Object* self, Object* const* args, ssize na
 
 Object* strip_impl(const char* name, Object* self, Object* const* args, ssize nargs, Object* kw,
                    int which) {
-  if (!positional(name, nargs, kw, 0, 1)) return nullptr;
+  if (!positional(self, name, nargs, kw, 0, 1)) return nullptr;
   ByteView v = self_view(self);
   const unsigned char* d = reinterpret_cast<const unsigned char*>(v.data);
   ssize i = 0, j = v.size;
@@ -250,7 +258,7 @@ int tailmatch(const ByteView& v, const ByteView& sub, ssize start, ssize end, in
 
 Object* startsend(const char* name, Object* self, Object* const* args, ssize nargs, Object* kw,
                   int direction) {
-  if (!varargs(name, nargs, kw, 1, 3)) return nullptr;
+  if (!varargs(self, name, nargs, kw, 1, 3)) return nullptr;
   ssize start, end;
   if (!parse_start_end(args, nargs, 1, &start, &end)) return nullptr;
   ByteView v = self_view(self);
@@ -342,7 +350,7 @@ Object* pad_impl(Object* self, ssize left, ssize right, char fill) {
 
 Object* just_impl(const char* name, Object* self, Object* const* args, ssize nargs, Object* kw,
                   int which) {
-  if (!positional(name, nargs, kw, 1, 2)) return nullptr;
+  if (!positional(self, name, nargs, kw, 1, 2)) return nullptr;
   ssize width;
   if (!arg_ssize(args[0], &width)) return nullptr;
   char fill = ' ';
@@ -418,7 +426,7 @@ Object* bm_rindex(Object* self, Object* const* args, ssize nargs, Object* kw) {
   return int_from_ssize(r);
 }
 Object* bm_count(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!varargs("count", nargs, kw, 1, 3)) return nullptr;
+  if (!varargs(self, "count", nargs, kw, 1, 3)) return nullptr;
   ByteNeedle nd;
   if (!nd.parse(args[0])) return nullptr;
   ssize start, end;
@@ -527,7 +535,7 @@ Object* bm_rstrip(Object* self, Object* const* args, ssize nargs, Object* kw) {
 }
 
 Object* bm_replace(Object* self, Object* const* args, ssize nargs, Object* kw) {
-  if (!positional("replace", nargs, kw, 2, 3)) return nullptr;
+  if (!positional(self, "replace", nargs, kw, 2, 3)) return nullptr;
   ByteView oldv, newv;
   if (!get_byte_view(args[0], &oldv) || !get_byte_view(args[1], &newv)) return nullptr;
   ssize count = -1;
@@ -782,7 +790,8 @@ Object* bm_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) 
 }
 
 Object* bm_fromhex(Object* cls, Object* const* args, ssize nargs, Object* kw) {
-  if (!check_one_arg("fromhex", nargs, kw)) return nullptr;
+  std::string q = std::string(type_name(reinterpret_cast<TypeObject*>(cls))) + ".fromhex";
+  if (!check_one_arg(q.c_str(), nargs, kw)) return nullptr;
   Object* s = args[0];
   if (!str_check(s))
     return err_format(&Exc_TypeError, "fromhex() argument must be str, not %T", s);
@@ -850,7 +859,7 @@ Object* bm_translate(Object* self, Object* const* args, ssize nargs, Object* kwn
 }
 
 Object* bm_maketrans(Object*, Object* const* args, ssize nargs, Object* kw) {
-  if (!positional("maketrans", nargs, kw, 2, 2)) return nullptr;
+  if (!positional(nullptr, "maketrans", nargs, kw, 2, 2)) return nullptr;
   ByteView f, t;
   if (!get_byte_view(args[0], &f) || !get_byte_view(args[1], &t)) return nullptr;
   if (f.size != t.size)

@@ -8,6 +8,7 @@
 // Results are built without per-character allocation: ASCII inputs take byte-level fast paths
 // (case mapping, strip, split on whitespace); other results are assembled in a KindBuf (code units
 // of the widest input kind) and narrowed once by str_from_kind_data, which keeps the canonical form.
+// The split family collects its pieces first and builds the list in one allocation (Pieces).
 //
 // Semantics and messages follow CPython 3.12's unicodeobject.c / stringlib (argument errors use the
 // same style per method: "find() takes at least 1 argument (0 given)", "strip expected at most 1
@@ -208,7 +209,7 @@ namespace {
 // "find() takes at least 1 argument (0 given)" (PyArg_ParseTuple style), no keywords.
 bool varargs(const char* name, ssize nargs, Object* kwnames, ssize min, ssize max) {
   if (kwnames && tuple_size(kwnames)) {
-    err_format(&Exc_TypeError, "%s() takes no keyword arguments", name);
+    err_format(&Exc_TypeError, "str.%s() takes no keyword arguments", name);
     return false;
   }
   if (nargs < min) {
@@ -226,7 +227,10 @@ bool varargs(const char* name, ssize nargs, Object* kwnames, ssize min, ssize ma
 
 // _PyArg_CheckPositional style ("strip expected at most 1 argument, got 2"), no keywords.
 bool positional(const char* name, ssize nargs, Object* kwnames, ssize min, ssize max) {
-  if (!check_no_kwargs(name, kwnames)) return false;
+  if (kwnames && tuple_size(kwnames)) {
+    err_format(&Exc_TypeError, "str.%s() takes no keyword arguments", name);
+    return false;
+  }
   return check_positional(name, nargs, min, max);
 }
 

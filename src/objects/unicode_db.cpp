@@ -7,6 +7,10 @@
 // (stride 2 captures the alternating upper/lower pairs) plus an explicit list of the one-to-many
 // ("full") mappings such as 'ß'.upper() == 'SS'. Title case is stored only where it differs from
 // upper case and case folding only where it differs from lower case.
+//
+// Fast paths: ASCII uses kAsciiFlags; code points below 0x800 (Latin, Greek, Cyrillic, Armenian,
+// Hebrew, Arabic...) use a table of property bits and simple case deltas built from the range
+// tables on first use (about 36 KB), so European text never binary-searches.
 #include <algorithm>
 #include <cstdint>
 
@@ -81,26 +85,107 @@ int map_full(const CaseRun (&runs)[NR], const CaseFull (&full)[NF], int full_cou
   return 1;
 }
 
+// ---- the lazily built table for code points < kFastLimit ---------------------------------------
+constexpr uint32_t kFastLimit = 0x800;
+constexpr int32_t kFullMapping = INT32_MIN;  // "not a 1:1 mapping: use the slow path"
+enum : uint16_t {
+  FP_SPACE = 1 << 0, FP_ALPHA = 1 << 1, FP_DECIMAL = 1 << 2, FP_DIGIT = 1 << 3,
+  FP_NUMERIC = 1 << 4, FP_UPPER = 1 << 5, FP_LOWER = 1 << 6, FP_TITLE = 1 << 7,
+  FP_PRINTABLE = 1 << 8, FP_XIDS = 1 << 9, FP_XIDC = 1 << 10, FP_CASED = 1 << 11,
+  FP_CASE_IGNORABLE = 1 << 12,
+};
+struct FastTable {
+  uint16_t flags[kFastLimit];
+  int32_t lower[kFastLimit], upper[kFastLimit], title[kFastLimit], fold[kFastLimit];
+};
+const FastTable& fast_table();
+
+template <size_t N>
+bool slow_in(const CpRange (&rs)[N], uint32_t cp) {
+  return in_ranges(rs, cp);
+}
+
 }  // namespace
+
+static int lower_slow(uint32_t cp, uint32_t out[3]) {
+  bool found;
+  return map_full(kLowerRuns, kLowerFull, kLowerFullCount, cp, out, &found);
+}
+static int upper_slow(uint32_t cp, uint32_t out[3]) {
+  bool found;
+  return map_full(kUpperRuns, kUpperFull, kUpperFullCount, cp, out, &found);
+}
+static int title_slow(uint32_t cp, uint32_t out[3]) {
+  bool found;
+  int n = map_full(kTitleRuns, kTitleFull, kTitleFullCount, cp, out, &found);
+  return found ? n : upper_slow(cp, out);
+}
+static int fold_slow(uint32_t cp, uint32_t out[3]) {
+  bool found;
+  int n = map_full(kFoldRuns, kFoldFull, kFoldFullCount, cp, out, &found);
+  return found ? n : lower_slow(cp, out);
+}
+
+namespace {
+const FastTable& fast_table() {
+  static const FastTable* table = [] {
+    auto* t = new FastTable;
+    for (uint32_t cp = 0; cp < kFastLimit; ++cp) {
+      uint16_t f = 0;
+      if (slow_in(kSpaceRanges, cp)) f |= FP_SPACE;
+      if (slow_in(kAlphaRanges, cp)) f |= FP_ALPHA;
+      if (slow_in(kDecimalRanges, cp)) f |= FP_DECIMAL;
+      if (slow_in(kDigitRanges, cp)) f |= FP_DIGIT;
+      if (slow_in(kNumericRanges, cp)) f |= FP_NUMERIC;
+      if (slow_in(kUpperRanges, cp)) f |= FP_UPPER;
+      if (slow_in(kLowerRanges, cp)) f |= FP_LOWER;
+      if (slow_in(kTitleRanges, cp)) f |= FP_TITLE;
+      if (slow_in(kPrintableRanges, cp)) f |= FP_PRINTABLE;
+      if (slow_in(kXidStartRanges, cp)) f |= FP_XIDS;
+      if (slow_in(kXidContinueRanges, cp)) f |= FP_XIDC;
+      if (slow_in(kCasedRanges, cp)) f |= FP_CASED;
+      if (slow_in(kCaseIgnorableRanges, cp)) f |= FP_CASE_IGNORABLE;
+      t->flags[cp] = f;
+      uint32_t out[3];
+      int32_t* dst[4] = {t->lower, t->upper, t->title, t->fold};
+      int (*fn[4])(uint32_t, uint32_t*) = {lower_slow, upper_slow, title_slow, fold_slow};
+      for (int k = 0; k < 4; ++k) {
+        int n = fn[k](cp, out);
+        dst[k][cp] = n == 1 ? int32_t(out[0]) - int32_t(cp) : kFullMapping;
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+}  // namespace
+
+#define FAST_PRED(cp, bit) \
+  if (cp < kFastLimit) return (fast_table().flags[cp] & (bit)) != 0
 
 bool unicode_isspace(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_SPACE;
+  FAST_PRED(cp, FP_SPACE);
   return in_ranges(kSpaceRanges, cp);
 }
 bool unicode_isalpha(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_ALPHA;
+  FAST_PRED(cp, FP_ALPHA);
   return in_ranges(kAlphaRanges, cp);
 }
 bool unicode_isdecimal(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_DIGIT;
+  FAST_PRED(cp, FP_DECIMAL);
   return in_ranges(kDecimalRanges, cp);
 }
 bool unicode_isdigit(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_DIGIT;
+  FAST_PRED(cp, FP_DIGIT);
   return in_ranges(kDigitRanges, cp);
 }
 bool unicode_isnumeric(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_DIGIT;
+  FAST_PRED(cp, FP_NUMERIC);
   return in_ranges(kNumericRanges, cp);
 }
 bool unicode_isalnum(uint32_t cp) {
@@ -110,30 +195,43 @@ bool unicode_isalnum(uint32_t cp) {
 }
 bool unicode_isupper(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_UPPER;
+  FAST_PRED(cp, FP_UPPER);
   return in_ranges(kUpperRanges, cp);
 }
 bool unicode_islower(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_LOWER;
+  FAST_PRED(cp, FP_LOWER);
   return in_ranges(kLowerRanges, cp);
 }
 bool unicode_isprintable(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_PRINT;
+  FAST_PRED(cp, FP_PRINTABLE);
   return in_ranges(kPrintableRanges, cp);
 }
 bool unicode_is_xid_start(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_XIDS;
+  FAST_PRED(cp, FP_XIDS);
   return in_ranges(kXidStartRanges, cp);
 }
 bool unicode_is_xid_continue(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & AF_XIDC;
+  FAST_PRED(cp, FP_XIDC);
   return in_ranges(kXidContinueRanges, cp);
 }
-bool unicode_istitle(uint32_t cp) { return cp >= 128 && in_ranges(kTitleRanges, cp); }
+bool unicode_istitle(uint32_t cp) {
+  if (cp < 128) return false;
+  FAST_PRED(cp, FP_TITLE);
+  return in_ranges(kTitleRanges, cp);
+}
 bool unicode_iscased(uint32_t cp) {
   if (cp < 128) return kAsciiFlags[cp] & (AF_UPPER | AF_LOWER);
+  FAST_PRED(cp, FP_CASED);
   return in_ranges(kCasedRanges, cp);
 }
-bool unicode_is_case_ignorable(uint32_t cp) { return in_ranges(kCaseIgnorableRanges, cp); }
+bool unicode_is_case_ignorable(uint32_t cp) {
+  FAST_PRED(cp, FP_CASE_IGNORABLE);
+  return in_ranges(kCaseIgnorableRanges, cp);
+}
 
 bool unicode_is_linebreak(uint32_t cp) {
   switch (cp) {
@@ -165,35 +263,40 @@ uint32_t unicode_to_upper_simple(uint32_t cp) {
   return uint32_t(int32_t(cp) + run_delta(kUpperRuns, cp, &found));
 }
 
+#define FAST_MAP(table, cp, out)                  \
+  if (cp < kFastLimit) {                          \
+    int32_t d = fast_table().table[cp];           \
+    if (d != kFullMapping) {                      \
+      out[0] = uint32_t(int32_t(cp) + d);         \
+      return 1;                                   \
+    }                                             \
+  }
+
 int unicode_to_lower_full(uint32_t cp, uint32_t out[3]) {
   if (cp < 128) {
     out[0] = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
     return 1;
   }
-  bool found;
-  return map_full(kLowerRuns, kLowerFull, kLowerFullCount, cp, out, &found);
+  FAST_MAP(lower, cp, out);
+  return lower_slow(cp, out);
 }
 int unicode_to_upper_full(uint32_t cp, uint32_t out[3]) {
   if (cp < 128) {
     out[0] = (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
     return 1;
   }
-  bool found;
-  return map_full(kUpperRuns, kUpperFull, kUpperFullCount, cp, out, &found);
+  FAST_MAP(upper, cp, out);
+  return upper_slow(cp, out);
 }
 int unicode_to_title_full(uint32_t cp, uint32_t out[3]) {
   if (cp < 128) return unicode_to_upper_full(cp, out);
-  bool found;
-  int n = map_full(kTitleRuns, kTitleFull, kTitleFullCount, cp, out, &found);
-  if (found) return n;
-  return unicode_to_upper_full(cp, out);
+  FAST_MAP(title, cp, out);
+  return title_slow(cp, out);
 }
 int unicode_to_folded_full(uint32_t cp, uint32_t out[3]) {
   if (cp < 128) return unicode_to_lower_full(cp, out);
-  bool found;
-  int n = map_full(kFoldRuns, kFoldFull, kFoldFullCount, cp, out, &found);
-  if (found) return n;
-  return unicode_to_lower_full(cp, out);
+  FAST_MAP(fold, cp, out);
+  return fold_slow(cp, out);
 }
 
 }  // namespace gilpy

@@ -308,11 +308,28 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   if (throwflag) goto error;
 
 #if GILPY_COMPUTED_GOTO
-  static const void* const kTargets[OP_COUNT_] = {
+  // kTargets is what DISPATCH jumps through; kRealTargets never changes. When the GIL asks for
+  // instruction counting (ticks policy, -X gilstats: vm/gil.h), every entry of kTargets is pointed
+  // once at the counting stub before the first instruction of the process runs, so the default
+  // configuration pays nothing per instruction.
+  static const void* kTargets[OP_COUNT_] = {
 #define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
       GILPY_OPCODES(GILPY_OP_LABEL)
 #undef GILPY_OP_LABEL
   };
+  static const void* const kRealTargets[OP_COUNT_] = {
+#define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
+      GILPY_OPCODES(GILPY_OP_LABEL)
+#undef GILPY_OP_LABEL
+  };
+  static bool counting_checked = false;  // set by the main thread before any other thread exists
+  if (GILPY_UNLIKELY(!counting_checked)) {
+    counting_checked = true;
+    Gil* gil = runtime_gil();
+    if (gil && gil->counts_instructions()) {
+      for (const void*& t : kTargets) t = &&count_instruction;
+    }
+  }
 #define TARGET(name) TARGET_##name:
 #if GILPY_TRACE_EXEC
 #define DISPATCH() goto dispatch
@@ -327,12 +344,40 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
 #else
 #define TARGET(name) case OP_##name:
 #define DISPATCH() goto dispatch
+  // The switch build's form of the counting dispatch (see kTargets above).
+  static const bool gil_counting_dispatch = runtime_gil() && runtime_gil()->counts_instructions();
+#endif
+
+#if GILPY_COMPUTED_GOTO
+  goto dispatch;
+count_instruction:
+  // The counting stub (vm/gil.h): count, and at the end of the budget let the GIL decide (the
+  // ticks policy releases and re-takes it here, before the fetched instruction runs).
+  ++ts->instructions;
+  if (GILPY_UNLIKELY(--ts->ticks_left <= 0)) {
+    SAVE_FRAME();
+    runtime_gil()->ticks_exhausted(ts);
+    word = ip[-1];
+    oparg = word >> 8;
+  }
+  goto* kRealTargets[word & 0xFF];
 #endif
 
 dispatch:
   __attribute__((unused));
   word = *ip++;
   oparg = word >> 8;
+#if !GILPY_COMPUTED_GOTO
+  if (GILPY_UNLIKELY(gil_counting_dispatch)) {
+    ++ts->instructions;
+    if (GILPY_UNLIKELY(--ts->ticks_left <= 0)) {
+      SAVE_FRAME();
+      runtime_gil()->ticks_exhausted(ts);
+      word = ip[-1];
+      oparg = word >> 8;
+    }
+  }
+#endif
 #if GILPY_TRACE_EXEC
   std::fprintf(stderr, "%4d %s %u\n", int(ip - code->code) - 1, kOpcodeNames[word & 0xFF], oparg);
 #endif
@@ -1383,7 +1428,7 @@ dispatch:
       case INTRINSIC_STOPITERATION_ERROR: res = stopiteration_error(code, v); break;
       case INTRINSIC_UNARY_POSITIVE: res = number_positive(v); break;
       case INTRINSIC_LIST_TO_TUPLE: res = list_as_tuple(v); break;
-      default: err_format(&Exc_SystemError, "bad intrinsic %u", oparg); break;
+      default: res = call_intrinsic_1_typing(oparg, v); break;
     }
     if (!res) goto error;
     decref(v);
@@ -1627,6 +1672,78 @@ dispatch:
     if (!v) goto error;
     PUSH(v);
     DISPATCH();
+  }
+
+  TARGET(MATCH_SEQUENCE) {
+    PUSH(newref(match_is_sequence(TOP()) ? True : False));
+    DISPATCH();
+  }
+
+  TARGET(MATCH_MAPPING) {
+    PUSH(newref(match_is_mapping(TOP()) ? True : False));
+    DISPATCH();
+  }
+
+  TARGET(MATCH_KEYS) {
+    SAVE_FRAME();
+    Object* values = match_keys(SECOND(), TOP());
+    if (!values) goto error;
+    PUSH(values);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_CLASS) {
+    Object* names = POP();
+    Object* type = POP();
+    Object* subject = TOP();
+    SAVE_FRAME();
+    Object* attrs = match_class(subject, type, ssize(oparg), names);
+    decref(names);
+    decref(type);
+    if (!attrs) goto error;
+    decref(subject);
+    TOP() = attrs;
+    DISPATCH();
+  }
+
+  TARGET(CHECK_EG_MATCH) {
+    Object* type = TOP();
+    Object* exc = SECOND();
+    Object *match, *rest;
+    SAVE_FRAME();
+    if (exception_group_match(frame, exc, type, &match, &rest) < 0) goto error;
+    decref(type);
+    decref(exc);
+    SECOND() = rest;
+    TOP() = match;
+    if (match != None) setref(&ts->exc_info->exc_value, newref(match));
+    DISPATCH();
+  }
+
+  TARGET(CALL_INTRINSIC_2) {
+    Object* v2 = TOP();
+    Object* v1 = SECOND();
+    Object* res = nullptr;
+    SAVE_FRAME();
+    switch (oparg) {
+      case INTRINSIC_PREP_RERAISE_STAR: res = prep_reraise_star(v1, v2); break;
+      default: res = call_intrinsic_2_typing(oparg, v1, v2); break;
+    }
+    if (!res) goto error;
+    sp--;
+    decref(v1);
+    decref(v2);
+    TOP() = res;
+    DISPATCH();
+  }
+
+  TARGET(GET_AWAITABLE)
+  TARGET(GET_AITER)
+  TARGET(GET_ANEXT)
+  TARGET(END_ASYNC_FOR)
+  TARGET(BEFORE_ASYNC_WITH) {
+    err_format(&Exc_SystemError, "opcode %s not implemented", kOpcodeNames[word & 0xFF]);
+    goto error;
   }
 
 #if !GILPY_COMPUTED_GOTO

@@ -57,4 +57,23 @@ Object* load_build_class(Frame* frame);
 // FORMAT_VALUE conversions.
 Object* format_value(Object* value, int conversion, Object* spec);
 
+// except* (vm/eval_excgroup.cpp). CHECK_EG_MATCH: split `exc` by `type` into *match and *rest
+// (new references; None when empty); `frame` gives a wrapped naked exception its traceback. 0 / -1.
+int exception_group_match(Frame* frame, Object* exc, Object* type, Object** match, Object** rest);
+// INTRINSIC_PREP_RERAISE_STAR: what a try-except* re-raises given the original exception and the
+// list of exceptions raised / not handled by its clauses (None: nothing).
+Object* prep_reraise_star(Object* orig, Object* excs);
+
+// PEP 695 intrinsics (vm/eval_typing.cpp): CALL_INTRINSIC_1 / _2 with a typing oparg.
+Object* call_intrinsic_1_typing(uint32_t which, Object* v);
+Object* call_intrinsic_2_typing(uint32_t which, Object* v1, Object* v2);
+
+// Match statements (vm/eval_match.cpp). MATCH_SEQUENCE / MATCH_MAPPING tests (1 / 0).
+int match_is_sequence(Object* subject);
+int match_is_mapping(Object* subject);
+// MATCH_KEYS: the tuple of subject values for the tuple `keys`, None when a key is missing.
+Object* match_keys(Object* subject, Object* keys);
+// MATCH_CLASS: the tuple of matched attributes, None when the subject does not match.
+Object* match_class(Object* subject, Object* type, ssize nargs, Object* kwnames);
+
 }  // namespace gilpy

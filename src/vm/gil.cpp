@@ -4,8 +4,10 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 
+#include "config.h"
 #include "vm/state.h"
 
 namespace gilpy {
@@ -34,7 +36,8 @@ class CPythonPolicy final : public GilPolicy {
   void wait_until_free(Gil& gil, ThreadState* ts, std::unique_lock<std::mutex>& lock) override {
     while (gil.locked_.load(std::memory_order_relaxed)) {
       uint64_t saved_switch = gil.switch_number_.load(std::memory_order_relaxed);
-      auto interval = std::chrono::microseconds(gil.interval_us_.load(std::memory_order_relaxed));
+      auto interval = std::chrono::microseconds(
+          std::max<int64_t>(1, gil.interval_us_.load(std::memory_order_relaxed)));
       bool released = gil.cond_.wait_for(lock, interval, [&] {
         return !gil.locked_.load(std::memory_order_relaxed);
       });
@@ -86,10 +89,19 @@ Gil::Gil(std::unique_ptr<GilPolicy> policy) : policy_(std::move(policy)), start_
 void Gil::take(ThreadState* ts) {
   GilThreadStats* s = stats_of(ts);
   std::unique_lock<std::mutex> lock(mutex_);
+  ThreadState* fin = finalizing_.load(std::memory_order_relaxed);
+  if (GILPY_UNLIKELY(fin && fin != ts)) {
+    // The interpreter is shutting down: this (daemon) thread must never run again.
+    for (;;) never_cond_.wait(lock);
+  }
   if (locked_.load(std::memory_order_relaxed)) {
     uint64_t wait_start = monotonic_ns();
     trace(ts, GilEvent::WaitStart);
     policy_->wait_until_free(*this, ts, lock);
+    fin = finalizing_.load(std::memory_order_relaxed);
+    if (GILPY_UNLIKELY(fin && fin != ts)) {
+      for (;;) never_cond_.wait(lock);
+    }
     if (s) {
       uint64_t waited = monotonic_ns() - wait_start;
       s->wait_ns += waited;
@@ -114,17 +126,19 @@ void Gil::take(ThreadState* ts) {
   trace(ts, GilEvent::Take);
 }
 
-void Gil::drop(ThreadState* ts, bool forced) {
+void Gil::drop_for(ThreadState* ts, DropReason why) {
+  bool forced = why == DropReason::Forced;
   if (GilThreadStats* s = stats_of(ts)) {
     if (s->taken_at_ns) s->hold_ns += monotonic_ns() - s->taken_at_ns;
     s->taken_at_ns = 0;
-    if (forced) {
-      ++s->forced_drops;
-    } else {
-      ++s->voluntary_releases;
+    switch (why) {
+      case DropReason::Forced: ++s->forced_drops; break;
+      case DropReason::Voluntary: ++s->voluntary_releases; break;
+      case DropReason::Tick: ++s->tick_releases; break;
     }
   }
-  trace(ts, forced ? GilEvent::ForcedDrop : GilEvent::Release);
+  trace(ts, forced ? GilEvent::ForcedDrop : why == DropReason::Tick ? GilEvent::Tick
+                                                                    : GilEvent::Release);
   std::unique_lock<std::mutex> lock(mutex_);
   locked_.store(false, std::memory_order_relaxed);
   holder_.store(nullptr, std::memory_order_relaxed);
@@ -140,9 +154,31 @@ void Gil::yield_on_request(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.fetch_and(~(BREAKER_GIL_DROP_REQUEST | BREAKER_TICKS),
                                              std::memory_order_relaxed);
   bool requested = bits & BREAKER_GIL_DROP_REQUEST;
-  if (!requested && (bits & BREAKER_TICKS)) trace(ts, GilEvent::Tick);
-  drop(ts, requested);
+  drop_for(ts, requested ? DropReason::Forced : DropReason::Tick);
   take(ts);
+}
+
+int64_t Gil::initial_ticks() const {
+  int n = policy_->check_interval();
+  return n > 0 ? n : (int64_t(1) << 62);
+}
+
+void Gil::ticks_exhausted(ThreadState* ts) {
+  int n = policy_->check_interval();
+  if (n <= 0) {
+    ts->ticks_left = int64_t(1) << 62;  // only counting bytecodes for the statistics
+    return;
+  }
+  ts->ticks_left = n;
+  // Python 2: release and re-take at once, no drop request, no forced switching. A pending drop
+  // request (none under this policy) would be answered at the next breaker check.
+  drop_for(ts, DropReason::Tick);
+  take(ts);
+}
+
+void Gil::begin_finalize(ThreadState* ts) {
+  std::lock_guard<std::mutex> g(mutex_);
+  finalizing_.store(ts, std::memory_order_relaxed);
 }
 
 // ---- Statistics and tracing -----------------------------------------------------------------------
@@ -150,21 +186,47 @@ void Gil::yield_on_request(ThreadState* ts) {
 GilThreadStats* Gil::register_thread(ThreadState* ts, const std::string& name) {
   std::lock_guard<std::mutex> g(stats_mutex_);
   stats_.push_back(std::make_unique<GilThreadStats>());
-  stats_.back()->name = name;
-  stats_.back()->index = uint32_t(stats_.size() - 1);
+  GilThreadStats* s = stats_.back().get();
+  s->name = name;
+  s->index = uint32_t(stats_.size() - 1);
+  s->started_ns = monotonic_ns();
+  s->live = ts;
   trace_buffers_.push_back(std::make_unique<std::vector<GilTraceRecord>>());
-  stats_.back()->trace = trace_buffers_.back().get();
-  ts->gil_stats = stats_.back().get();
-  return stats_.back().get();
+  s->trace = trace_buffers_.back().get();
+  ts->gil_stats = s;
+  ts->ticks_left = initial_ticks();
+  return s;
+}
+
+void Gil::unregister_thread(ThreadState* ts) {
+  GilThreadStats* s = stats_of(ts);
+  if (!s) return;
+  std::lock_guard<std::mutex> g(mutex_);
+  s->bytecodes += ts->instructions;
+  ts->instructions = 0;
+  s->ended_ns = monotonic_ns();
+  s->live = nullptr;
+}
+
+void Gil::set_thread_name(ThreadState* ts, const std::string& name) {
+  if (GilThreadStats* s = stats_of(ts)) {
+    std::lock_guard<std::mutex> g(mutex_);
+    s->name = name;
+  }
 }
 
 std::vector<GilThreadStats> Gil::snapshot_stats() {
+  std::lock_guard<std::mutex> g0(mutex_);
   std::lock_guard<std::mutex> g(stats_mutex_);
   std::vector<GilThreadStats> out;
   uint64_t now = monotonic_ns();
   for (auto& s : stats_) {
     out.push_back(*s);
-    if (out.back().taken_at_ns) out.back().hold_ns += now - out.back().taken_at_ns;
+    GilThreadStats& c = out.back();
+    if (c.taken_at_ns) c.hold_ns += now - c.taken_at_ns;
+    if (c.live) c.bytecodes += c.live->instructions;
+    c.live = nullptr;
+    c.trace = nullptr;
   }
   return out;
 }
@@ -187,6 +249,7 @@ bool Gil::write_trace(const std::string& path) {
   if (!f) return false;
   static const char* const names[] = {"wait", "take", "drop request", "forced drop", "release",
                                       "tick"};
+  std::lock_guard<std::mutex> g0(mutex_);
   std::lock_guard<std::mutex> g(stats_mutex_);
   std::fprintf(f, "{\"traceEvents\":[\n");
   bool first = true;
@@ -208,7 +271,9 @@ bool Gil::write_trace(const std::string& path) {
         held_since = r.ns;
         continue;
       }
-      if ((r.event == GilEvent::ForcedDrop || r.event == GilEvent::Release) && held_since) {
+      if ((r.event == GilEvent::ForcedDrop || r.event == GilEvent::Release ||
+           r.event == GilEvent::Tick) &&
+          held_since) {
         sep();
         std::fprintf(f,
                      "{\"name\":\"holds GIL\",\"ph\":\"X\",\"pid\":1,\"tid\":%zu,\"ts\":%.3f,"
@@ -239,7 +304,11 @@ AllowThreads::AllowThreads() : ts_(current_tstate) {
 }
 
 AllowThreads::~AllowThreads() {
-  if (g_runtime_gil && ts_) g_runtime_gil->take(ts_);
+  if (g_runtime_gil && ts_) {
+    int saved = errno;
+    g_runtime_gil->take(ts_);
+    errno = saved;
+  }
 }
 
 }  // namespace gilpy

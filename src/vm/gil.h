@@ -22,9 +22,27 @@
 // switching, so on a multi-core machine the releasing thread often wins the GIL straight back.
 // A new policy is a new GilPolicy subclass and a line in gil_policy_from_name().
 //
-// Thread-safety: fields of Gil are protected by `mutex` unless marked atomic. Per-thread
-// statistics (GilThreadStats) are written only by their own thread; readers (sys/_gil statistics,
-// the exit report) read them after the threads are done or accept torn reads of counters.
+// Instruction counting (ticks policy, -X gilstats): the eval loop has a second dispatch table
+// whose every entry is one counting stub (vm/eval.cpp); it is installed once, before any code
+// runs, when Gil::counts_instructions() says so, and the default configuration never executes it
+// (zero cost). The stub increments ThreadState::instructions and decrements ticks_left; at zero
+// it calls Gil::ticks_exhausted(), which asks the policy: `ticks` releases and re-takes the GIL
+// right there, between two instructions, so the release happens after exactly N instructions
+// (as Python 2's ceval, which tested its ticker before every instruction); other policies just
+// re-arm the counter.
+//
+// Who holds which lock (the invariants TSan checks):
+//  - `mutex_` guards locked/holder/last_holder/switch_number and the condition variables; it is
+//    held for a few instructions at a time, never while running Python code.
+//  - The GIL itself (locked_ == true, holder_ == ts) guards every Python object and the
+//    interpreter state. A thread's GilThreadStats and trace buffer are written by that thread
+//    only, either while it holds the GIL or while it holds mutex_; so a reader that holds both
+//    (snapshot_stats, write_trace, which lock mutex_ and are called with the GIL held or after
+//    the other threads are done) sees consistent figures.
+//  - `stats_mutex_` guards the vectors of stats/trace buffers (registration), taken after mutex_.
+//  - Finalization: once begin_finalize(ts) has run, every other thread that tries to take the
+//    GIL blocks forever (daemon threads must not run while the runtime is torn down; the process
+//    exit ends them), as CPython 3.14 hangs daemon threads. The Gil object is never destroyed.
 #pragma once
 
 #include <atomic>
@@ -65,7 +83,11 @@ struct GilThreadStats {
   uint64_t takes = 0;              // times it took the GIL
   uint64_t forced_drops = 0;       // times it dropped the GIL because another thread asked
   uint64_t voluntary_releases = 0; // times it released it around a blocking call
+  uint64_t tick_releases = 0;      // ticks policy: periodic releases every N instructions
   uint64_t drop_requests_made = 0; // times it asked the holder to drop it
+  uint64_t started_ns = 0;         // when the thread registered
+  uint64_t ended_ns = 0;           // when it unregistered (0 while alive)
+  const ThreadState* live = nullptr;  // the thread's state while it runs (bytecodes live there)
   uint64_t taken_at_ns = 0;        // when it last took the GIL (0 when not holding)
   uint32_t index = 0;              // registration order: the trace's thread id
   std::vector<GilTraceRecord>* trace = nullptr;  // this thread's trace buffer (owned by Gil)
@@ -94,17 +116,34 @@ class Gil {
  public:
   explicit Gil(std::unique_ptr<GilPolicy> policy);
 
-  // Take the GIL for `ts` (blocking). `voluntary_return`: taking it back after AllowThreads.
+  // Take the GIL for `ts` (blocking).
   void take(ThreadState* ts);
-  // Release the GIL held by `ts`. `forced`: in answer to a drop request.
-  void drop(ThreadState* ts, bool forced);
+  // Release the GIL held by `ts`. `forced`: in answer to a drop request (else voluntary).
+  enum class DropReason { Voluntary, Forced, Tick };
+  void drop(ThreadState* ts, bool forced) {
+    drop_for(ts, forced ? DropReason::Forced : DropReason::Voluntary);
+  }
+  void drop_for(ThreadState* ts, DropReason why);
   // Called by the holder when its eval breaker has BREAKER_GIL_DROP_REQUEST (or BREAKER_TICKS):
   // drop, let another thread run (forced switching per policy), take again.
   void yield_on_request(ThreadState* ts);
+  // Called by the counting dispatch stub when ts->ticks_left reached 0 (see the design notes).
+  void ticks_exhausted(ThreadState* ts);
+  // Does the eval loop need the counting dispatch (ticks policy, or statistics asked for)?
+  bool counts_instructions() const { return policy_->check_interval() > 0 || count_bytecodes_; }
+  void set_count_bytecodes(bool on) { count_bytecodes_ = on; }
+  // Initial instruction budget of a thread (ThreadState::ticks_left).
+  int64_t initial_ticks() const;
+
+  // Interpreter shutdown: after this, threads other than `ts` that try to take the GIL block
+  // forever (see the design notes). Called by the main thread while it holds the GIL.
+  void begin_finalize(ThreadState* ts);
+  bool finalizing() const { return finalizing_.load(std::memory_order_relaxed) != nullptr; }
 
   GilPolicy& policy() { return *policy_; }
   // Switch interval in microseconds (sys.setswitchinterval / getswitchinterval).
-  void set_interval_us(int64_t us) { interval_us_.store(us < 1 ? 1 : us); }
+  // Stored as given (CPython keeps 0 for intervals under 1 µs and waits at least 1 µs).
+  void set_interval_us(int64_t us) { interval_us_.store(us < 0 ? 0 : us); }
   int64_t interval_us() const { return interval_us_.load(); }
   uint64_t switch_number() const { return switch_number_.load(); }
   bool locked() const { return locked_.load(); }
@@ -112,6 +151,11 @@ class Gil {
 
   // Statistics: one GilThreadStats per thread ever registered (kept after the thread ends).
   GilThreadStats* register_thread(ThreadState* ts, const std::string& name);
+  // The thread is ending (call it holding the GIL): fold its live counters into its stats.
+  void unregister_thread(ThreadState* ts);
+  // Rename a thread's statistics entry (threading.Thread.name); call it holding the GIL.
+  void set_thread_name(ThreadState* ts, const std::string& name);
+  // A copy of every thread's statistics (call it holding the GIL, or when the others are done).
   std::vector<GilThreadStats> snapshot_stats();
   uint64_t held_ns_total();  // sum over threads, including the current holding period
   uint64_t start_ns() const { return start_ns_; }
@@ -136,6 +180,9 @@ class Gil {
   std::atomic<uint64_t> switch_number_{0};
   std::atomic<int64_t> interval_us_{5000};
   uint64_t start_ns_;
+  bool count_bytecodes_ = false;
+  std::atomic<ThreadState*> finalizing_{nullptr};
+  std::condition_variable never_cond_;  // daemon threads blocked at finalization wait here
 
   std::mutex stats_mutex_;  // protects the two vectors below (not their elements)
   std::vector<std::unique_ptr<GilThreadStats>> stats_;
@@ -149,6 +196,21 @@ void set_runtime_gil(Gil* gil);
 Gil* runtime_gil();
 
 uint64_t monotonic_ns();
+
+// Run the Python-level handlers of pending signals (CPython's PyErr_CheckSignals): 0, or -1 with
+// the handler's exception set. Does nothing outside the main thread. Call it holding the GIL.
+// Defined in modules/signal.cpp.
+int check_signals();
+// Is `ts` the main thread (the one that started the interpreter)?
+bool is_main_thread(const ThreadState* ts);
+// _thread.interrupt_main: act as if signal `sig` arrived (when Python handles it). 0 / -1.
+int signal_simulate(int sig);
+// Interpreter shutdown, after the non-daemon threads were joined and atexit ran (vm/run.cpp,
+// called from vm/finalize.cpp): the -X gilstats report, the -X giltrace file, then
+// Gil::begin_finalize. Idempotent.
+void gil_finalize_threads();
+// The -X gilstats table (modules/gil_module.cpp); call it holding the GIL.
+std::string gil_report_text(Gil& gil);
 
 // Release the GIL around a blocking call or long native work (CPython's Py_BEGIN_ALLOW_THREADS /
 // Py_END_ALLOW_THREADS). Counted as a voluntary release. Nothing may touch Python objects while

@@ -172,7 +172,33 @@
   OPCODE(CLEANUP_THROW, 0, 3, 2)                                                                  \
   OPCODE(SETUP_ANNOTATIONS, 0, 0, 0)                                                              \
   /* [obj] -> [obj len(obj)] (match statements) */                                                \
-  OPCODE(GET_LEN, 0, 1, 2)
+  OPCODE(GET_LEN, 0, 1, 2)                                                                        \
+  /* Match statements (vm/eval_match.cpp). [subject] -> [subject bool]: is it a sequence for     \
+     sequence patterns (list, tuple, range, deque, collections.abc.Sequence; not str/bytes). */    \
+  OPCODE(MATCH_SEQUENCE, 0, 1, 2)                                                                 \
+  /* [subject] -> [subject bool]: is it a mapping (dict, collections.abc.Mapping). */             \
+  OPCODE(MATCH_MAPPING, 0, 1, 2)                                                                  \
+  /* [subject keys] -> [subject keys values]: the tuple of subject.get(key) for the tuple of      \
+     keys, or None when a key is missing. */                                                      \
+  OPCODE(MATCH_KEYS, 0, 2, 3)                                                                     \
+  /* [subject cls kwnames] -> [attrs]: isinstance check, then the tuple of oparg positional       \
+     (__match_args__) and len(kwnames) keyword attributes, or None when it does not match. */     \
+  OPCODE(MATCH_CLASS, OPF_ARG, 3, 1)                                                              \
+  /* except*: [exc type] -> [rest match]: exc split by type (match None and rest exc when        \
+     nothing matches; a naked exception that matches is wrapped in an ExceptionGroup("", ...)). */ \
+  OPCODE(CHECK_EG_MATCH, 0, 2, 2)                                                                 \
+  /* [value1 value2] -> [result]; oparg is an Intrinsic2 below. */                                \
+  OPCODE(CALL_INTRINSIC_2, OPF_ARG, 2, 1)                                                         \
+  /* Coroutines: [obj] -> [iterator of obj's __await__] (coroutines themselves); oparg 1 / 2:    \
+     the object came from __aenter__ / __aexit__ (for the TypeError messages). */                 \
+  OPCODE(GET_AWAITABLE, OPF_ARG, 1, 1)                                                            \
+  /* async for: [obj] -> [obj.__aiter__()]; [aiter] -> [aiter awaitable of aiter.__anext__()]. */ \
+  OPCODE(GET_AITER, 0, 1, 1)                                                                      \
+  OPCODE(GET_ANEXT, 0, 1, 2)                                                                      \
+  /* [aiter exc] -> []: the loop ends when exc is StopAsyncIteration, else re-raise exc. */       \
+  OPCODE(END_ASYNC_FOR, 0, 2, 0)                                                                  \
+  /* [mgr] -> [bound __aexit__, mgr.__aenter__()] */                                              \
+  OPCODE(BEFORE_ASYNC_WITH, 0, 1, 2)
 
 namespace gilpy {
 
@@ -198,7 +224,21 @@ enum Intrinsic1 : uint32_t {
   INTRINSIC_IMPORT_STAR = 2,         // from module import *  ([module] -> [None])
   INTRINSIC_STOPITERATION_ERROR = 3, // StopIteration raised in a generator -> RuntimeError
   INTRINSIC_UNARY_POSITIVE = 5,
+  INTRINSIC_ASYNC_GEN_WRAP = 4,      // async generators: mark a yielded value (not an await's)
   INTRINSIC_LIST_TO_TUPLE = 6,
+  INTRINSIC_TYPEVAR = 7,             // PEP 695: [name] -> [typing.TypeVar(name)]
+  INTRINSIC_PARAMSPEC = 8,
+  INTRINSIC_TYPEVARTUPLE = 9,
+  INTRINSIC_SUBSCRIPT_GENERIC = 10,  // [params tuple] -> [typing.Generic[*params]]
+  INTRINSIC_TYPEALIAS = 11,          // [(name, type_params, compute_value)] -> [TypeAliasType]
+};
+
+// CALL_INTRINSIC_2 arguments (CPython 3.12's numbering): [value1 value2] -> [result].
+enum Intrinsic2 : uint32_t {
+  INTRINSIC_PREP_RERAISE_STAR = 1,       // [orig raised_list] -> exception to re-raise, or None
+  INTRINSIC_TYPEVAR_WITH_BOUND = 2,      // [name bound_fn] -> TypeVar with a lazy bound
+  INTRINSIC_TYPEVAR_WITH_CONSTRAINTS = 3,
+  INTRINSIC_SET_FUNCTION_TYPE_PARAMS = 4,  // [func params] -> func with __type_params__
 };
 
 extern const char* const kOpcodeNames[OP_COUNT_];

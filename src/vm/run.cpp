@@ -3,11 +3,22 @@
 // execute code as __main__ and turn uncaught exceptions into an exit status (printing the
 // traceback, or handling SystemExit as CPython's _Py_HandleSystemExit does).
 //
+// Threads (issue 4): runtime_initialize creates the process's GIL (-X gil=cpython|ticks, statistics
+// for -X gilstats, tracing for -X giltrace=FILE) before anything runs, and the main thread takes
+// it and holds it except around blocking calls and when asked to drop it. At exit,
+// finalize_interpreter (vm/finalize.cpp) joins the non-daemon threads (threading._shutdown),
+// runs the atexit callbacks and calls gil_finalize_threads(), which prints the statistics /
+// writes the trace and then marks the GIL finalizing: daemon threads that try to take it again block until
+// the process exits. The Gil object is never freed (daemon threads may still wait on it).
+//
 // Ownership: the Interpreter owns sys.modules (which owns builtins, sys, __main__ and every
 // imported module) and borrowed pointers to the builtins / sys namespaces kept alive by those
 // modules. Nothing is freed at exit except by the OS (objects may be shared in cycles).
 #include "vm/run.h"
+#include "vm/finalize.h"
 
+#include <pthread.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -34,6 +45,7 @@
 #include "objects/strobject.h"
 #include "vm/eval.h"
 #include "vm/frame.h"
+#include "vm/gil.h"
 #include "vm/import.h"
 #include "vm/state.h"
 #include "vm/traceback.h"
@@ -154,9 +166,62 @@ std::string abs_dirname(const std::string& path) {
   return slash == 0 ? "/" : p.substr(0, slash);
 }
 
+// -X options of the GIL (validated before anything else starts, as CPython's config reading).
+struct GilOptions {
+  std::string policy = "cpython";
+  bool stats = false;
+  std::string trace_file;
+};
+GilOptions g_gil_options;
+
+bool read_gil_options(const std::vector<std::string>& xoptions) {
+  for (const std::string& x : xoptions) {
+    if (x.rfind("gil=", 0) == 0) {
+      g_gil_options.policy = x.substr(4);
+    } else if (x == "gil") {
+      g_gil_options.policy = "";
+    } else if (x == "gilstats" || x == "gilstats=1" || x == "gilstats=on") {
+      g_gil_options.stats = true;
+    } else if (x.rfind("giltrace=", 0) == 0) {
+      g_gil_options.trace_file = x.substr(9);
+    }
+  }
+  if (!gil_policy_from_name(g_gil_options.policy)) {
+    std::fprintf(stderr,
+                 "Fatal Python error: config_read_gil: -X gil must be \"cpython\" or \"ticks\"\n"
+                 "Python runtime state: preinitialized\n\n");
+    return false;
+  }
+  if (g_gil_options.trace_file.empty()) {
+    for (const std::string& x : xoptions) {
+      if (x == "giltrace" || x == "giltrace=") {
+        std::fprintf(stderr,
+                     "Fatal Python error: config_read_gil: -X giltrace needs a file name "
+                     "(-X giltrace=FILE)\nPython runtime state: preinitialized\n\n");
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The GIL and the main thread's place in it: before any Python code runs.
+void gil_initialize(ThreadState* ts) {
+  Gil* gil = new Gil(gil_policy_from_name(g_gil_options.policy));  // never freed (see above)
+  if (g_gil_options.stats) gil->set_count_bytecodes(true);
+  if (!g_gil_options.trace_file.empty()) gil->enable_trace();
+  set_runtime_gil(gil);
+  set_main_thread_state(ts);
+  ts->ident = (unsigned long)pthread_self();
+  ts->native_id = (unsigned long)::syscall(SYS_gettid);
+  gil->register_thread(ts, "MainThread");
+  gil->take(ts);
+}
+
 }  // namespace
 
 bool runtime_initialize(const RuntimeConfig& config) {
+  if (!read_gil_options(config.xoptions)) std::exit(1);
   if (!types_init()) {
     if (current_tstate && err_occurred()) err_print();
     std::fprintf(stderr, "gilpy: failed to initialise the built-in types\n");
@@ -164,6 +229,7 @@ bool runtime_initialize(const RuntimeConfig& config) {
   }
   Interpreter* interp = interpreter_create();
   if (!current_tstate) current_tstate = thread_state_create(interp);
+  if (!runtime_gil()) gil_initialize(current_tstate);
   interp->argv = config.argv;
   interp->xoptions = config.xoptions;
   interp->flags = config.flags;
@@ -188,6 +254,10 @@ bool runtime_initialize(const RuntimeConfig& config) {
   }
   interp->sysdict = module_get_dict_borrowed(sys.get());
   if (dict_setitem_str(interp->modules, "sys", sys.get()) < 0) return false;
+  if (!gil_install_sys_functions(interp->sysdict) || !signal_install_defaults(current_tstate)) {
+    err_print();
+    return false;
+  }
   if (!dict_get_str_borrowed(interp->sysdict, "modules"))
     dict_setitem_str(interp->sysdict, "modules", interp->modules);
   Object* path = dict_get_str_borrowed(interp->sysdict, "path");
@@ -210,6 +280,25 @@ bool runtime_initialize(const RuntimeConfig& config) {
   return true;
 }
 
+// Called by finalize_interpreter() once the non-daemon threads are joined and the atexit
+// callbacks ran: the -X gilstats report, the -X giltrace file, then daemon threads are frozen.
+void gil_finalize_threads() {
+  Gil* gil = runtime_gil();
+  if (!gil || gil->finalizing()) return;
+  flush_std_streams();
+  if (g_gil_options.stats) {
+    std::string report = gil_report_text(*gil);
+    std::fputs(report.c_str(), stderr);
+    std::fflush(stderr);
+  }
+  if (!g_gil_options.trace_file.empty() && !gil->write_trace(g_gil_options.trace_file)) {
+    std::fprintf(stderr, "gilpy: cannot write the GIL trace to %s: %s\n",
+                 g_gil_options.trace_file.c_str(), std::strerror(errno));
+  }
+  // From here on, daemon threads never run again (they block in Gil::take).
+  gil->begin_finalize(current_tstate);
+}
+
 Object* eval_globals_borrowed() { return eval_get_globals_borrowed(); }
 Object* eval_builtins_borrowed() { return eval_get_builtins_borrowed(); }
 Object* eval_locals() { return eval_get_locals(); }
@@ -218,6 +307,8 @@ Object* eval_function_with_locals(Object* func, Object* locals) {
 }
 
 int runtime_finalize() {
+  finalize_interpreter();
+  gil_finalize_threads();  // normally done inside finalize_interpreter already
   flush_std_streams();
   if (g_unhandled_keyboard_interrupt) {
     std::signal(SIGINT, SIG_DFL);

@@ -19,10 +19,13 @@ thread_local ThreadState* current_tstate = nullptr;
 
 namespace {
 Interpreter* g_main_interpreter = nullptr;
-uint64_t g_next_thread_id = 1;
+uint64_t g_next_thread_id = 1;  // changed only by a thread holding the GIL (or before threads)
+ThreadState* g_main_tstate = nullptr;
 }  // namespace
 
 Interpreter* main_interpreter() { return g_main_interpreter; }
+ThreadState* main_thread_state() { return g_main_tstate; }
+void set_main_thread_state(ThreadState* ts) { g_main_tstate = ts; }
 
 Interpreter* interpreter_create() {
   if (!g_main_interpreter) g_main_interpreter = new Interpreter();
@@ -39,6 +42,12 @@ ThreadState* thread_state_create(Interpreter* interp) {
 }
 
 void thread_state_delete(ThreadState* ts) {
+  thread_state_clear(ts);
+  if (current_tstate == ts) current_tstate = nullptr;
+  delete ts;
+}
+
+void thread_state_clear(ThreadState* ts) {
   Interpreter* interp = ts->interp;
   if (interp) {
     for (ThreadState** p = &interp->threads; *p; p = &(*p)->next) {
@@ -48,11 +57,19 @@ void thread_state_delete(ThreadState* ts) {
       }
     }
   }
+  ts->interp = nullptr;
+  ts->next = nullptr;
   clear_ref(&ts->current_exception);
   clear_ref(&ts->base_exc_info.exc_value);
   frame_stack_free(ts);
-  if (current_tstate == ts) current_tstate = nullptr;
-  delete ts;
+  if (ts->on_delete_lock) {
+    // _thread._set_sentinel(): the lock is released when the thread state goes away.
+    extern void thread_lock_release_sentinel(Object* lock);  // modules/thread.cpp
+    Object* lock = ts->on_delete_lock;
+    ts->on_delete_lock = nullptr;
+    thread_lock_release_sentinel(lock);
+    decref(lock);
+  }
 }
 
 Object* handled_exception_borrowed(ThreadState* ts) {

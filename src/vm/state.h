@@ -3,9 +3,14 @@
 // One Interpreter per process (its modules, builtins, interned strings, configuration); one
 // ThreadState per OS thread that runs Python code. Nothing about "the current frame" or "the
 // current exception" is global: it lives in the ThreadState of the thread that owns it, reached
-// through the thread-local `current_tstate`. (Issue 4 adds the GIL: only the thread holding it may
-// touch objects or the interpreter state; the thread state's fields are touched only by its own
-// thread, except `eval_breaker`, which other threads set atomically.)
+// through the thread-local `current_tstate`.
+//
+// Threads (issue 4): every OS thread that runs Python code has its own ThreadState, created by the
+// thread that starts it (while holding the GIL, as CPython does) and linked into
+// interp->threads; the list is read and changed only by a thread holding the GIL. Only the thread
+// holding the GIL (vm/gil.h) may touch objects or the interpreter state. A thread state's fields
+// are touched only by its own thread, except `eval_breaker`, which other threads and signal
+// handlers set atomically, and `instructions`, which GIL holders read for the statistics.
 #pragma once
 
 #include <atomic>
@@ -48,8 +53,17 @@ struct ThreadState {
   Object** stack_limit = nullptr;
   void* stack_chunk = nullptr;  // the current chunk (vm/frame.cpp's StackChunk), null until first use
 
-  uint64_t thread_id = 0;
-  void* gil_stats = nullptr;  // issue 4
+  uint64_t thread_id = 0;       // 1, 2, 3, ... in creation order (the main thread is 1)
+  unsigned long ident = 0;      // pthread_self() of the OS thread (_thread.get_ident())
+  unsigned long native_id = 0;  // the kernel's thread id (_thread.get_native_id())
+  void* gil_stats = nullptr;    // GilThreadStats* (vm/gil.h), registered when the thread starts
+  // Instruction counting, used only when the counting dispatch is on (vm/gil.h): instructions
+  // executed, and instructions left before Gil::ticks_exhausted().
+  uint64_t instructions = 0;
+  int64_t ticks_left = int64_t(1) << 62;
+  // threading.Thread bookkeeping of the _thread module (owned references, may be null):
+  // the lock released when the thread state is deleted (_thread._set_sentinel).
+  Object* on_delete_lock = nullptr;
 };
 
 // The command-line flags Python code sees as sys.flags (set by src/cli from -B -E -s -S -I -q -v
@@ -87,6 +101,12 @@ Interpreter* main_interpreter();
 Interpreter* interpreter_create();
 ThreadState* thread_state_create(Interpreter* interp);
 void thread_state_delete(ThreadState* ts);
+// The first half of thread_state_delete: unlink from the interpreter and drop every reference the
+// state owns (needs the GIL). thread_state_delete() = thread_state_clear() + freeing the memory.
+void thread_state_clear(ThreadState* ts);
+// The main thread's state (the one runtime_initialize created), or null.
+ThreadState* main_thread_state();
+void set_main_thread_state(ThreadState* ts);
 
 // The exception being handled (sys.exception(), bare `raise`): the topmost non-None entry of the
 // exc_info stack. BORROWED; nullptr when none.

@@ -4,6 +4,8 @@
 // Two kinds of tests:
 //  - the C++ API (construction and canonical kinds, UTF-8 round trips and caching, interning,
 //    hashing, comparison, StrWriter, the Unicode predicates and case tables, codecs);
+//  - the whole Unicode database against digests of CPython 3.12's answers for every code point
+//    (unicode_digests.inc);
 //  - a table of Python expressions (str_cases.inc) evaluated by the runtime, whose expected repr /
 //    "ExcType: message" were computed by CPython 3.12 (tests/unit/str_cases.py regenerates it).
 #include <gtest/gtest.h>
@@ -17,6 +19,7 @@
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/str_internal.h"
 #include "objects/strobject.h"
 #include "vm/run.h"
 #include "vm/state.h"
@@ -225,6 +228,34 @@ TEST(StrApi, UnicodePredicatesAndTables) {
   EXPECT_TRUE(unicode_is_xid_continue('_'));
   EXPECT_TRUE(unicode_is_xid_continue(0xb7));
   EXPECT_FALSE(unicode_is_xid_continue('-'));
+}
+
+// Every predicate and case mapping over all 0x110000 code points, against digests computed by
+// CPython 3.12 from the corresponding str methods (unicode_digests.inc).
+struct UnicodeDigest {
+  const char* name;
+  bool (*pred)(uint32_t);
+  int (*map)(uint32_t, uint32_t*);
+  uint64_t digest;
+};
+const UnicodeDigest kUnicodeDigests[] = {
+#include "unicode_digests.inc"
+};
+
+TEST(UnicodeDb, AllCodePointsMatchCPython) {
+  for (const UnicodeDigest& d : kUnicodeDigests) {
+    uint64_t acc = 0;
+    uint32_t out[3];
+    for (uint32_t c = 0; c < 0x110000; ++c) {
+      if (d.pred) {
+        if (d.pred(c)) acc = (acc * 31 + c) % 1000000007u;
+      } else {
+        int n = d.map(c, out);
+        for (int i = 0; i < n; ++i) acc = (acc * 31 + out[i]) % 1000000007u;
+      }
+    }
+    EXPECT_EQ(acc, d.digest) << d.name;
+  }
 }
 
 TEST(StrApi, Codecs) {

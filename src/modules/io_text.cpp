@@ -1,0 +1,941 @@
+// io's text layer: TextIOWrapper (CPython's Modules/_io/textio.c; see modules/io.cpp for the
+// whole stack).
+//
+// A TextIOWrapper reads its buffer in chunks of _CHUNK_SIZE bytes (buffer.read1(), as CPython)
+// and keeps the bytes not consumed yet in `pending` (pending[ppos:]). It only supports the
+// ASCII-compatible encodings (UTF-8, ASCII, Latin-1), where b'\r' and b'\n' are always line
+// ending characters, so lines are found and newlines translated on the bytes, and decoding
+// happens on the consumed part. That keeps tell() simple and exact: buffer.tell() minus the
+// pending bytes (CPython's cookie for a decoder without state is the same byte position).
+// What CPython does at chunk-decoding time is done when a chunk arrives: the `newlines` kinds
+// are recorded (holding back a final '\r' until the next byte is known, as the
+// IncrementalNewlineDecoder's pendingcr) and, with errors='strict', the bytes are validated so
+// a decoding error is raised with the same position as CPython's.
+//
+// Newline modes (readuniversal/readtranslate/readnl/writenl as CPython):
+//   None  lines end at \n, \r\n or \r, all translated to \n; `newlines` records the kinds seen
+//   ''    lines end at \n, \r\n or \r, nothing translated; `newlines` records the kinds seen
+//   '\n'  lines end at \n only;  '\r' / '\r\n': lines end only at that string, and writing
+//         translates \n to it.
+// Writing encodes and hands the bytes straight to the buffer (no pending-bytes queue), drops the
+// read-ahead and resets the newline record, as CPython's write does.
+#include <cstring>
+#include <string>
+
+#include "core/abstract.h"
+#include "core/args.h"
+#include "core/error.h"
+#include "modules/io_internal.h"
+#include "objects/bytesobject.h"
+#include "objects/containers.h"
+#include "objects/intobject.h"
+#include "objects/singletons.h"
+#include "objects/strobject.h"
+
+namespace gilpy {
+
+TypeObject TextIOWrapperType;
+
+namespace {
+
+enum Codec : int { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
+enum NewlineSeen : int { SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4 };
+
+struct TextObject : IOBaseObject {
+  Object* buffer;  // owned; null once detached
+  bool ok, detached;
+  Object* encoding;  // owned str (as given)
+  Object* errors;    // owned str
+  int codec;
+  bool strict;
+  bool readuniversal, readtranslate, writetranslate;
+  std::string* readnl;  // owned: the line terminator when not universal
+  const char* writenl;  // nullptr, "\r" or "\r\n"
+  bool line_buffering, write_through;
+  bool has_read1, readable, writable, seekable, telling;
+  int seen;
+  std::string* pending;  // owned
+  size_t ppos;           // consumed prefix of pending
+  size_t scanned;        // pending[:scanned] has been recorded in `seen`
+  size_t validated;      // pending[:validated] has been checked by the decoder
+  size_t chunk_idx;      // pending[chunk_idx:] is the last chunk read (CPython's snapshot)
+  bool eof;              // the last chunk read was empty
+  ssize chunk_size;
+};
+
+TextObject* as_text(Object* o) { return static_cast<TextObject*>(o); }
+
+const char* tp_name(TypeObject* t) {
+  return type_has_flag(t, TPFLAG_HEAPTYPE) ? type_name(t) : t->name;
+}
+
+bool check_attached(TextObject* t) {
+  if (t->ok && !t->detached) return true;
+  err_set_string(&Exc_ValueError, t->detached ? "underlying buffer has been detached"
+                                              : "I/O operation on uninitialized object");
+  return false;
+}
+
+// 1 / 0 / -1: buffer.closed
+int text_closed(TextObject* t) {
+  if (buffered_is_exact(t->buffer)) return buffered_closed(t->buffer);
+  Ref c = Ref::steal(object_getattr_str(t->buffer, "closed"));
+  if (!c) return -1;
+  return object_is_true(c.get());
+}
+
+bool check_closed(Object* self) {
+  TextObject* t = as_text(self);
+  int c;
+  if (type_of(self) == &TextIOWrapperType) {
+    c = text_closed(t);
+  } else {
+    Ref r = Ref::steal(object_getattr_str(self, "closed"));
+    if (!r) return false;
+    c = object_is_true(r.get());
+  }
+  if (c < 0) return false;
+  if (c) {
+    err_set_string(&Exc_ValueError, "I/O operation on closed file.");
+    return false;
+  }
+  return true;
+}
+
+#define CHECK_ATTACHED(t) \
+  if (!check_attached(t)) return nullptr
+#define CHECK_CLOSED(self) \
+  if (!check_closed(self)) return nullptr
+
+// ---- encodings ----------------------------------------------------------------------------------
+
+bool codec_of(std::string_view name, int* codec) {
+  std::string n;
+  for (char c : name) n.push_back(c == '_' ? '-' : char(tolower(static_cast<unsigned char>(c))));
+  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") {
+    *codec = CODEC_UTF8;
+  } else if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") {
+    *codec = CODEC_ASCII;
+  } else if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" ||
+             n == "l1" || n == "8859" || n == "cp819" || n == "latin" || n == "iso-ir-100") {
+    *codec = CODEC_LATIN1;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const char* codec_name(int codec) {
+  return codec == CODEC_UTF8 ? "utf-8" : codec == CODEC_ASCII ? "ascii" : "latin-1";
+}
+
+bool is_cont(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+Object* decode_bytes(TextObject* t, const char* data, size_t n) {
+  const char* errors = str_view(t->errors).data();
+  if (t->codec == CODEC_UTF8) return str_decode_utf8(data, ssize(n), errors);
+  return str_decode(data, ssize(n), codec_name(t->codec), errors);
+}
+
+// Length of the prefix of s[0:n] made of complete UTF-8 sequences (an incomplete sequence at the
+// end waits for more bytes).
+size_t utf8_complete_prefix(const char* s, size_t n) {
+  size_t i = n;
+  size_t back = 0;
+  while (i > 0 && back < 3 && is_cont(s[i - 1])) {
+    --i;
+    ++back;
+  }
+  if (i == 0) return n;
+  unsigned char lead = static_cast<unsigned char>(s[i - 1]);
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (lead >= 0xC0 && lead <= 0xF4 && back + 1 < need) return i - 1;
+  return n;
+}
+
+bool utf8_valid(const unsigned char* s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t need;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + need >= n) return false;
+    for (size_t k = 1; k <= need; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+// Check pending[validated:] as the decoder would when the chunk arrives.
+bool validate_pending(TextObject* t) {
+  if (!t->strict || t->codec == CODEC_LATIN1) {
+    t->validated = t->pending->size();
+    return true;
+  }
+  const std::string& p = *t->pending;
+  size_t from = t->validated;
+  size_t end = p.size();
+  if (t->codec == CODEC_UTF8 && !t->eof) end = from + utf8_complete_prefix(p.data() + from, end - from);
+  if (end <= from) return true;
+  bool ok;
+  if (t->codec == CODEC_UTF8) {
+    ok = utf8_valid(reinterpret_cast<const unsigned char*>(p.data() + from), end - from);
+  } else {
+    ok = true;
+    for (size_t i = from; i < end; ++i) {
+      if (static_cast<unsigned char>(p[i]) >= 0x80) ok = false;
+    }
+  }
+  if (!ok) {
+    Ref r = Ref::steal(decode_bytes(t, p.data() + from, end - from));
+    if (!r) return false;
+  }
+  t->validated = end;
+  return true;
+}
+
+// The newline kinds in p[i:end] (a final '\r' is classified by the byte after it, when known or
+// at EOF); returns where it stopped.
+size_t scan_kinds(const std::string& p, size_t i, size_t end, bool eof, int* seen) {
+  while (i < end) {
+    char c = p[i];
+    if (c == '\n') {
+      *seen |= SEEN_LF;
+    } else if (c == '\r') {
+      if (i + 1 < p.size()) {
+        if (p[i + 1] == '\n') {
+          *seen |= SEEN_CRLF;
+          ++i;
+        } else {
+          *seen |= SEEN_CR;
+        }
+      } else if (eof) {
+        *seen |= SEEN_CR;
+      } else {
+        break;
+      }
+    }
+    ++i;
+  }
+  return i;
+}
+
+// Record the newline kinds of pending[scanned:] (universal modes), holding back a final '\r'.
+void scan_newlines(TextObject* t) {
+  if (!t->readuniversal) {
+    t->scanned = t->pending->size();
+    return;
+  }
+  t->scanned = scan_kinds(*t->pending, t->scanned, t->pending->size(), t->eof, &t->seen);
+}
+
+void clear_pending(TextObject* t) {
+  t->pending->clear();
+  t->ppos = t->scanned = t->validated = t->chunk_idx = 0;
+  t->eof = false;
+}
+
+// Read one chunk from the buffer into pending. Returns false with an exception.
+bool read_chunk(TextObject* t) {
+  if (t->ppos > 0) {
+    t->pending->erase(0, t->ppos);
+    t->scanned -= std::min(t->scanned, t->ppos);
+    t->validated -= std::min(t->validated, t->ppos);
+    t->ppos = 0;
+  }
+  Ref size = Ref::steal(int_from_ssize(t->chunk_size));
+  if (!size) return false;
+  Object* a[1] = {size.get()};
+  Ref chunk = Ref::steal(call_method(t->buffer, t->has_read1 ? "read1" : "read", a, 1));
+  if (!chunk) return false;
+  t->chunk_idx = t->pending->size();
+  if (chunk.get() == None) {
+    t->eof = true;
+  } else {
+    ByteView v;
+    if (!bytes_check(chunk.get()) && !bytearray_check(chunk.get())) {
+      err_format(&Exc_TypeError, "underlying %s() should have returned a bytes-like object, not '%s'",
+                 t->has_read1 ? "read1" : "read", type_name(type_of(chunk.get())));
+      return false;
+    }
+    if (!get_byte_view(chunk.get(), &v)) return false;
+    if (v.size == 0) t->eof = true;
+    t->pending->append(v.data, size_t(v.size));
+  }
+  scan_newlines(t);
+  return validate_pending(t);
+}
+
+// Universal newlines: "\r\n" and "\r" become "\n".
+void translate_newlines(std::string& s) {
+  if (s.find('\r') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  s.swap(out);
+}
+
+// Consume pending[ppos:end] as a str.
+Object* consume(TextObject* t, size_t end) {
+  std::string bytes = t->pending->substr(t->ppos, end - t->ppos);
+  t->ppos = end;
+  if (t->readtranslate) translate_newlines(bytes);
+  return decode_bytes(t, bytes.data(), bytes.size());
+}
+
+// The byte index after at most `n` characters from `from` (stopping at `to`, before an
+// incomplete sequence or a held-back '\r'); *count gets the characters passed.
+size_t advance_chars(TextObject* t, size_t from, size_t to, size_t n, size_t* count) {
+  const std::string& p = *t->pending;
+  size_t i = from, c = 0;
+  size_t limit = to;
+  if (!t->eof && t->codec == CODEC_UTF8) limit = from + utf8_complete_prefix(p.data() + from, to - from);
+  while (i < limit && c < n) {
+    if (p[i] == '\r' && t->readtranslate) {
+      if (i + 1 >= limit) {
+        if (!t->eof) break;  // "\r" or "\r\n": not known yet
+      } else if (p[i + 1] == '\n') {
+        ++i;
+      }
+    }
+    ++i;
+    if (t->codec == CODEC_UTF8) {
+      while (i < limit && is_cont(p[i])) ++i;
+    }
+    ++c;
+  }
+  *count = c;
+  return i;
+}
+
+Object* text_read_line(TextObject* t, ssize limit) {
+  t->eof = false;
+  size_t search = t->ppos;
+  for (;;) {
+    const std::string& p = *t->pending;
+    size_t end = std::string::npos;
+    bool need_more = false;
+    if (t->readuniversal) {
+      for (size_t i = search; i < p.size(); ++i) {
+        char c = p[i];
+        if (c == '\n') {
+          end = i + 1;
+          break;
+        }
+        if (c == '\r') {
+          if (i + 1 < p.size()) {
+            end = i + (p[i + 1] == '\n' ? 2 : 1);
+          } else if (t->eof) {
+            end = i + 1;
+          } else {
+            need_more = true;
+            search = i;
+          }
+          break;
+        }
+      }
+      if (end == std::string::npos && !need_more) search = p.size();
+    } else {
+      size_t f = p.find(*t->readnl, search);
+      if (f != std::string::npos) {
+        end = f + t->readnl->size();
+      } else {
+        search = p.size() >= t->readnl->size() ? p.size() - t->readnl->size() + 1 : t->ppos;
+        if (search < t->ppos) search = t->ppos;
+      }
+    }
+    if (end == std::string::npos && t->eof) end = p.size();
+    if (limit >= 0) {
+      size_t count;
+      size_t stop = end == std::string::npos ? p.size() : end;
+      size_t cut = advance_chars(t, t->ppos, stop, size_t(limit), &count);
+      if (count >= size_t(limit)) return consume(t, cut);
+    }
+    if (end != std::string::npos) return consume(t, end);
+    if (!read_chunk(t)) return nullptr;
+  }
+}
+
+Object* text_readline(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("readline", kwnames) || !check_positional("readline", nargs, 0, 1)) {
+    return nullptr;
+  }
+  ssize limit;
+  if (nargs && args[0] != None && !index_check(args[0])) {
+    return err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+  }
+  if (!io_size_arg(nargs ? args[0] : nullptr, &limit)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  if (!t->readable) return io_unsupported("not readable");
+  return text_read_line(t, limit);
+}
+
+Object* text_read(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("read", kwnames) || !check_positional("read", nargs, 0, 1)) return nullptr;
+  ssize n;
+  if (!io_size_arg(nargs ? args[0] : nullptr, &n)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  if (!t->readable) return io_unsupported("not readable");
+  t->eof = false;
+  if (n < 0) {
+    Ref all = Ref::steal(call_method0(t->buffer, "read"));
+    if (!all) return nullptr;
+    if (all.get() != None) {
+      if (!bytes_check(all.get())) {
+        return err_format(&Exc_TypeError,
+                          "underlying read() should have returned a bytes object, not '%s'",
+                          type_name(type_of(all.get())));
+      }
+      t->pending->append(bytes_view(all.get()));
+    }
+    t->eof = true;
+    scan_newlines(t);
+    if (!validate_pending(t)) return nullptr;
+    Object* r = consume(t, t->pending->size());
+    clear_pending(t);
+    return r;
+  }
+  for (;;) {
+    size_t count;
+    size_t end = advance_chars(t, t->ppos, t->pending->size(), size_t(n), &count);
+    if (count >= size_t(n) || t->eof) return consume(t, end);
+    if (!read_chunk(t)) return nullptr;
+  }
+}
+
+Object* text_iternext(Object* self) {
+  TextObject* t = as_text(self);
+  if (!check_attached(t)) return nullptr;
+  t->telling = false;
+  Ref line;
+  if (type_of(self) == &TextIOWrapperType) {
+    if (!check_closed(self)) return nullptr;
+    if (!t->readable) return io_unsupported("not readable");
+    line = Ref::steal(text_read_line(t, -1));
+  } else {
+    line = Ref::steal(call_method0(self, "readline"));
+    if (line && !str_check(line.get())) {
+      return err_format(&Exc_OSError, "readline() should have returned a str object, not '%s'",
+                        type_name(type_of(line.get())));
+    }
+  }
+  if (!line) return nullptr;
+  if (str_length(line.get()) == 0) {
+    t->telling = t->seekable;
+    return nullptr;
+  }
+  return line.release();
+}
+
+Object* text_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("write", nargs, kwnames)) return nullptr;
+  Object* s = args[0];
+  if (!str_check(s)) return err_format(&Exc_TypeError, "write() argument must be str, not %T", s);
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  if (!t->writable) return io_unsupported("not writable");
+  Ref encoded;
+  std::string_view view;
+  const char* data = nullptr;
+  ssize size = 0;
+  if (t->codec == CODEC_UTF8) data = str_as_utf8(s, &size);
+  if (data) {
+    view = std::string_view(data, size_t(size));
+  } else {
+    err_clear();
+    encoded = Ref::steal(str_encode(s, codec_name(t->codec), str_view(t->errors).data()));
+    if (!encoded) return nullptr;
+    view = bytes_view(encoded.get());
+  }
+  bool haslf = view.find('\n') != std::string_view::npos;
+  std::string translated;
+  if (haslf && t->writetranslate && t->writenl) {
+    for (char c : view) {
+      if (c == '\n') {
+        translated += t->writenl;
+      } else {
+        translated.push_back(c);
+      }
+    }
+    view = translated;
+  }
+  bool needflush = t->write_through ||
+                   (t->line_buffering && (haslf || view.find('\r') != std::string_view::npos));
+  Ref b = Ref::steal(bytes_from(view));
+  if (!b) return nullptr;
+  Object* a[1] = {b.get()};
+  Ref r = Ref::steal(call_method(t->buffer, "write", a, 1));
+  if (!r) return nullptr;
+  if (needflush) {
+    Ref f = Ref::steal(call_method0(t->buffer, "flush"));
+    if (!f) return nullptr;
+  }
+  clear_pending(t);
+  t->seen = 0;
+  return int_from_ssize(str_length(s));
+}
+
+Object* text_flush(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("flush", nargs, kwnames)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  t->telling = t->seekable;
+  return call_method0(t->buffer, "flush");
+}
+
+Object* text_close(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("close", nargs, kwnames)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  int c = text_closed(t);
+  if (c < 0) return nullptr;
+  if (c) return none_ref();
+  Ref r = Ref::steal(call_method0(self, "flush"));
+  Object* saved = r ? nullptr : err_fetch();
+  Ref cl = Ref::steal(call_method0(t->buffer, "close"));
+  if (!cl) {
+    io_chain_exception(saved);
+    return nullptr;
+  }
+  if (saved) {
+    err_restore(saved);
+    return nullptr;
+  }
+  return none_ref();
+}
+
+Object* text_detach(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("detach", nargs, kwnames)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  Ref r = Ref::steal(call_method0(self, "flush"));
+  if (!r) return nullptr;
+  Object* b = t->buffer;
+  t->buffer = nullptr;
+  t->detached = true;
+  return b;
+}
+
+Object* text_tell(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("tell", nargs, kwnames)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  if (!t->seekable) return io_unsupported("underlying stream is not seekable");
+  if (!t->telling) return err_format(&Exc_OSError, "telling position disabled by next() call");
+  Ref f = Ref::steal(call_method0(self, "flush"));
+  if (!f) return nullptr;
+  Ref pos = Ref::steal(call_method0(t->buffer, "tell"));
+  if (!pos) return nullptr;
+  size_t left = t->pending->size() - t->ppos;
+  if (left == 0) return pos.release();
+  ssize p = number_as_ssize(pos.get(), &Exc_OverflowError);
+  if (p == -1 && err_occurred()) return nullptr;
+  // CPython rebuilds the decoder state by decoding the last chunk up to the position, starting
+  // with a reset decoder when that chunk begins the file: `newlines` then only reports the
+  // kinds before the position.
+  if (t->readuniversal && t->ppos > t->chunk_idx &&
+      p - ssize(t->pending->size() - t->chunk_idx) == 0) {
+    t->seen = 0;
+    scan_kinds(*t->pending, t->chunk_idx, t->ppos, true, &t->seen);
+  }
+  return int_from_ssize(p - ssize(left));
+}
+
+Object* text_seek(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("seek", kwnames) || !check_positional("seek", nargs, 1, 2)) return nullptr;
+  int whence = 0;
+  if (nargs == 2) {
+    if (!index_check(args[1])) {
+      return err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+    }
+    ssize w = number_as_ssize(args[1], &Exc_OverflowError);
+    if (w == -1 && err_occurred()) return nullptr;
+    whence = int(w);
+  }
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  CHECK_CLOSED(self);
+  if (!t->seekable) return io_unsupported("underlying stream is not seekable");
+  Ref cookie = Ref::borrow(args[0]);
+  Ref zero = Ref::steal(int_from_i64(0));
+  if (whence == 1 || whence == 2) {
+    int eq = object_richcompare_bool(cookie.get(), zero.get(), CMP_EQ);
+    if (eq < 0) return nullptr;
+    if (!eq) {
+      return io_unsupported(whence == 1 ? "can't do nonzero cur-relative seeks"
+                                        : "can't do nonzero end-relative seeks");
+    }
+  }
+  if (whence == 1) {
+    cookie = Ref::steal(call_method0(self, "tell"));
+    if (!cookie) return nullptr;
+  } else if (whence == 2) {
+    Ref f = Ref::steal(call_method0(self, "flush"));
+    if (!f) return nullptr;
+    clear_pending(t);
+    t->seen = 0;
+    Ref two = Ref::steal(int_from_i64(2));
+    Object* a[2] = {zero.get(), two.get()};
+    return call_method(t->buffer, "seek", a, 2);
+  } else if (whence != 0) {
+    return err_format(&Exc_ValueError, "invalid whence (%d, should be 0, 1 or 2)", whence);
+  }
+  int neg = object_richcompare_bool(cookie.get(), zero.get(), CMP_LT);
+  if (neg < 0) return nullptr;
+  if (neg) return err_format(&Exc_ValueError, "negative seek position %R", cookie.get());
+  Ref f = Ref::steal(call_method0(self, "flush"));
+  if (!f) return nullptr;
+  // The cookie goes through int() (a float cookie is accepted and returned as given, as CPython).
+  Ref pos = Ref::steal(number_long(cookie.get()));
+  if (!pos) return nullptr;
+  clear_pending(t);
+  int is_zero = object_richcompare_bool(pos.get(), zero.get(), CMP_EQ);
+  if (is_zero < 0) return nullptr;
+  if (is_zero) t->seen = 0;
+  Object* a[1] = {pos.get()};
+  Ref r = Ref::steal(call_method(t->buffer, "seek", a, 1));
+  if (!r) return nullptr;
+  return cookie.release();
+}
+
+Object* text_truncate(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("truncate", kwnames) || !check_positional("truncate", nargs, 0, 1)) {
+    return nullptr;
+  }
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  Ref f = Ref::steal(call_method0(self, "flush"));
+  if (!f) return nullptr;
+  Object* a[1] = {nargs ? args[0] : None};
+  return call_method(t->buffer, "truncate", a, 1);
+}
+
+template <int Which>
+Object* text_forward(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  static const char* const names[] = {"readable", "writable", "seekable", "fileno", "isatty"};
+  if (!check_no_args(names[Which], nargs, kwnames)) return nullptr;
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  return call_method0(t->buffer, names[Which]);
+}
+
+Object* text_repr(Object* self) {
+  TextObject* t = as_text(self);
+  if (!t->ok) return err_format(&Exc_ValueError, "I/O operation on uninitialized object");
+  StrWriter w;
+  w.append("<");
+  w.append(tp_name(type_of(self)));
+  for (const char* attr : {"name", "mode"}) {
+    Ref v = Ref::steal(object_getattr_str(self, attr));
+    if (!v) {
+      if (!err_matches(&Exc_ValueError) && !err_matches(&Exc_AttributeError)) return nullptr;
+      err_clear();
+      continue;
+    }
+    w.append(" ");
+    w.append(attr);
+    w.append("=");
+    if (!w.append_repr(v.get())) return nullptr;
+  }
+  w.append(" encoding=");
+  if (!w.append_repr(t->encoding)) return nullptr;
+  w.append(">");
+  return w.finish();
+}
+
+Object* text_get_name(Object* self) {
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  return object_getattr_str(t->buffer, "name");
+}
+Object* text_get_closed(Object* self) {
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  if (buffered_is_exact(t->buffer)) {
+    int c = buffered_closed(t->buffer);
+    if (c < 0) return nullptr;
+    return bool_from(c);
+  }
+  return object_getattr_str(t->buffer, "closed");
+}
+Object* text_get_newlines(Object* self) {
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  if (!t->readable || !t->readuniversal || t->seen == 0) return none_ref();
+  const char* kinds[3];
+  int n = 0;
+  if (t->seen & SEEN_CR) kinds[n++] = "\r";
+  if (t->seen & SEEN_LF) kinds[n++] = "\n";
+  if (t->seen & SEEN_CRLF) kinds[n++] = "\r\n";
+  if (n == 1) return str_from_cstr(kinds[0]);
+  Ref tup = Ref::steal(tuple_new(n));
+  if (!tup) return nullptr;
+  for (int i = 0; i < n; ++i) {
+    Object* k = str_from_cstr(kinds[i]);
+    if (!k) {
+      for (int j = i; j < n; ++j) tuple_set_steal(tup.get(), j, none_ref());
+      return nullptr;
+    }
+    tuple_set_steal(tup.get(), i, k);
+  }
+  return tup.release();
+}
+Object* text_get_encoding(Object* self) { return newref(as_text(self)->encoding); }
+Object* text_get_errors(Object* self) { return newref(as_text(self)->errors); }
+Object* text_get_buffer(Object* self) {
+  Object* b = as_text(self)->buffer;
+  return newref(b ? b : None);
+}
+Object* text_get_line_buffering(Object* self) { return bool_from(as_text(self)->line_buffering); }
+Object* text_get_write_through(Object* self) { return bool_from(as_text(self)->write_through); }
+Object* text_get_chunk_size(Object* self) {
+  TextObject* t = as_text(self);
+  CHECK_ATTACHED(t);
+  return int_from_ssize(t->chunk_size);
+}
+int text_set_chunk_size(Object* self, Object* value) {
+  TextObject* t = as_text(self);
+  if (!check_attached(t)) return -1;
+  if (!value) {
+    err_format(&Exc_AttributeError, "cannot delete attribute");
+    return -1;
+  }
+  ssize n = number_as_ssize(value, &Exc_OverflowError);
+  if (n == -1 && err_occurred()) return -1;
+  if (n <= 0) {
+    err_format(&Exc_ValueError, "a strictly positive integer is required");
+    return -1;
+  }
+  t->chunk_size = n;
+  return 0;
+}
+
+// ---- construction -------------------------------------------------------------------------------
+
+Object* text_new(TypeObject* type, Object* const*, ssize, Object*) {
+  auto* t = static_cast<TextObject*>(object_alloc(type, size_t(type->basicsize)));
+  if (!t) return nullptr;
+  t->pending = new std::string();
+  t->readnl = new std::string();
+  t->chunk_size = 8192;
+  return t;
+}
+
+int text_init_impl(TextObject* t, Object* buffer, Object* encoding, Object* errors,
+                   Object* newline, bool line_buffering, bool write_through) {
+  t->ok = false;
+  t->detached = false;
+  const char* fname = "TextIOWrapper";
+  auto opt_str = [&](Object* o, const char* what) {
+    if (o && o != None && !str_check(o)) {
+      err_format(&Exc_TypeError, "%s() argument '%s' must be str or None, not %T", fname, what, o);
+      return false;
+    }
+    return true;
+  };
+  if (!opt_str(encoding, "encoding") || !opt_str(errors, "errors") ||
+      !opt_str(newline, "newline")) {
+    return -1;
+  }
+  bool has_newline = newline && newline != None;
+  std::string nl;
+  if (has_newline) {
+    nl = std::string(str_view(newline));
+    if (!nl.empty() && nl != "\n" && nl != "\r" && nl != "\r\n") {
+      err_format(&Exc_ValueError, "illegal newline value: %s", nl.c_str());
+      return -1;
+    }
+  }
+  Ref enc;
+  if (!encoding || encoding == None || str_equal_cstr(encoding, "locale")) {
+    enc = Ref::steal(str_from_cstr("UTF-8"));  // the locale's encoding (UTF-8 here)
+    if (!enc) return -1;
+  } else {
+    enc = Ref::borrow(encoding);
+  }
+  int codec;
+  if (!codec_of(str_view(enc.get()), &codec)) {
+    err_format(&Exc_LookupError, "unknown encoding: %s", str_view(enc.get()).data());
+    return -1;
+  }
+  Ref err = errors && errors != None ? Ref::borrow(errors) : Ref::steal(str_from_cstr("strict"));
+  if (!err) return -1;
+  setref(&t->encoding, enc.release());
+  setref(&t->errors, err.release());
+  t->codec = codec;
+  t->strict = str_equal_cstr(t->errors, "strict");
+  t->readuniversal = !has_newline || nl.empty();
+  t->readtranslate = !has_newline;
+  t->writetranslate = !has_newline || !nl.empty();
+  *t->readnl = nl;
+  t->writenl = nullptr;
+  if (!t->readuniversal) {
+    if (nl == "\r") t->writenl = "\r";
+    if (nl == "\r\n") t->writenl = "\r\n";
+  }
+  t->line_buffering = line_buffering;
+  t->write_through = write_through;
+  t->seen = 0;
+  clear_pending(t);
+  setref(&t->buffer, newref(buffer));
+  int r = io_call_bool(buffer, "readable");
+  if (r < 0) return -1;
+  t->readable = r;
+  r = io_call_bool(buffer, "writable");
+  if (r < 0) return -1;
+  t->writable = r;
+  r = io_call_bool(buffer, "seekable");
+  if (r < 0) return -1;
+  t->seekable = t->telling = r;
+  Ref name = Ref::steal(str_from_cstr("read1"));
+  if (!name) return -1;
+  r = object_hasattr(buffer, name.get());
+  if (r < 0) return -1;
+  t->has_read1 = r;
+  t->ok = true;
+  return 0;
+}
+
+int text_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const names[] = {"buffer",         "encoding",      "errors", "newline",
+                                      "line_buffering", "write_through", nullptr};
+  static const ArgSpec spec{"TextIOWrapper", names, 1, 6};
+  Object* a[6];
+  if (!parse_args(spec, args, nargs, kwnames, a)) return -1;
+  bool flags[2] = {false, false};
+  for (int i = 0; i < 2; ++i) {
+    if (a[4 + i]) {
+      int v = object_is_true(a[4 + i]);
+      if (v < 0) return -1;
+      flags[i] = v;
+    }
+  }
+  return text_init_impl(as_text(self), a[0], a[1], a[2], a[3], flags[0], flags[1]);
+}
+
+void text_dealloc(Object* self) {
+  TextObject* t = as_text(self);
+  if (t->ok && t->buffer && !t->detached) {
+    Object* saved = err_fetch();
+    int c = text_closed(t);
+    if (c == 0) {
+      Ref f = Ref::steal(call_method0(t->buffer, "flush"));
+      err_clear();
+      Ref r = Ref::steal(call_method0(t->buffer, "close"));
+    }
+    err_clear();
+    err_restore(saved);
+  }
+  xdecref(t->buffer);
+  xdecref(t->encoding);
+  xdecref(t->errors);
+  delete t->pending;
+  delete t->readnl;
+  io_clear_dict(self);
+  object_free(self);
+}
+
+#define M(name, fn) {name, fn, METH_DEFAULT, nullptr}
+const MethodDef kTextMethods[] = {
+    M("detach", text_detach),
+    M("write", text_write),
+    M("read", text_read),
+    M("readline", text_readline),
+    M("flush", text_flush),
+    M("close", text_close),
+    M("fileno", text_forward<3>),
+    M("seekable", text_forward<2>),
+    M("readable", text_forward<0>),
+    M("writable", text_forward<1>),
+    M("isatty", text_forward<4>),
+    M("seek", text_seek),
+    M("tell", text_tell),
+    M("truncate", text_truncate),
+    {nullptr, nullptr, 0, nullptr},
+};
+#undef M
+
+const GetSetDef kTextGetSet[] = {
+    {"name", text_get_name, nullptr, nullptr},
+    {"closed", text_get_closed, nullptr, nullptr},
+    {"newlines", text_get_newlines, nullptr, nullptr},
+    {"encoding", text_get_encoding, nullptr, nullptr},
+    {"errors", text_get_errors, nullptr, nullptr},
+    {"buffer", text_get_buffer, nullptr, nullptr},
+    {"line_buffering", text_get_line_buffering, nullptr, nullptr},
+    {"write_through", text_get_write_through, nullptr, nullptr},
+    {"_CHUNK_SIZE", text_get_chunk_size, text_set_chunk_size, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+}  // namespace
+
+bool io_text_types_ready() {
+  TypeObject* t = &TextIOWrapperType;
+  io_init_type(t, "_io.TextIOWrapper", sizeof(TextObject), &TextIOBaseType);
+  t->new_ = text_new;
+  t->init = text_init;
+  t->dealloc = text_dealloc;
+  t->repr = text_repr;
+  t->iternext = text_iternext;
+  t->methods = kTextMethods;
+  t->getset = kTextGetSet;
+  t->doc = "Character and line based layer over a BufferedIOBase object, buffer.";
+  return type_ready(t) >= 0;
+}
+
+Object* text_create(Object* buffer, Object* encoding, Object* errors, Object* newline,
+                    bool line_buffering, bool write_through) {
+  Ref t = Ref::steal(text_new(&TextIOWrapperType, nullptr, 0, nullptr));
+  if (!t) return nullptr;
+  if (text_init_impl(as_text(t.get()), buffer, encoding, errors, newline, line_buffering,
+                     write_through) <
+      0) {
+    return nullptr;
+  }
+  return t.release();
+}
+
+Object* text_buffer_borrowed(Object* text) {
+  if (!object_type_check(text, &TextIOWrapperType)) return nullptr;
+  return as_text(text)->buffer;
+}
+
+}  // namespace gilpy

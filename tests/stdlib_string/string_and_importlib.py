@@ -1,0 +1,11 @@
+import string, importlib
+print(string.ascii_letters, string.digits, string.hexdigits, string.octdigits, repr(string.whitespace), string.punctuation)
+print(string.capwords(' hello   wORLD  '), string.capwords('a-b-c', '-'))
+t = string.Template('$who likes ${what} $$5')
+print(t.substitute(who='tim', what='kung pao'), t.safe_substitute(who='x'), t.get_identifiers(), t.is_valid())
+try: t.substitute(who='x')
+except KeyError as e: print('KeyError', e)
+try: string.Template('bad $ here').substitute()
+except ValueError as e: print(e)
+f = string.Formatter(); print(f.format('{0}-{name}-{1!r}-{2:>5}', 'a', 'b', 3, name='N'), f.format('{} {}', 1, 2), f.format('{0.real} {1[0]}', 5, [9]))
+m = importlib.import_module('keyword'); print(m.iskeyword('for'), importlib.import_module('collections.abc').__name__)
