@@ -1141,3 +1141,39 @@ def getattr_static(obj, attr, default=_void):
     if default is not _void:
         return default
     raise AttributeError(attr)
+
+
+# --- generator and coroutine states --------------------------------------------------------------
+
+GEN_CREATED = 'GEN_CREATED'
+GEN_RUNNING = 'GEN_RUNNING'
+GEN_SUSPENDED = 'GEN_SUSPENDED'
+GEN_CLOSED = 'GEN_CLOSED'
+
+
+def getgeneratorstate(generator):
+    """Get current state of a generator-iterator."""
+    if generator.gi_running:
+        return GEN_RUNNING
+    if getattr(generator, 'gi_suspended', False):
+        return GEN_SUSPENDED
+    if generator.gi_frame is None:
+        return GEN_CLOSED
+    return GEN_CREATED
+
+
+CORO_CREATED = 'CORO_CREATED'
+CORO_RUNNING = 'CORO_RUNNING'
+CORO_SUSPENDED = 'CORO_SUSPENDED'
+CORO_CLOSED = 'CORO_CLOSED'
+
+
+def getcoroutinestate(coroutine):
+    """Get current state of a coroutine object."""
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if getattr(coroutine, 'cr_suspended', False):
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED

@@ -366,7 +366,7 @@ struct PatternCompiler {
       if (!c.load_const(int_from_i64(size), loc)) return false;
       c.emit(OP_COMPARE_OP, CMP_EQ, loc);
       jump_to_fail_pop(loc, pc, OP_POP_JUMP_IF_FALSE);
-    } else if (star_wildcard) {
+    } else {
       c.emit(OP_GET_LEN, 0, loc);
       if (!c.load_const(int_from_i64(size - 1), loc)) return false;
       c.emit(OP_COMPARE_OP, CMP_GE, loc);

@@ -13,6 +13,11 @@
 // directly when it is exactly a FileIO (the fast path), otherwise through its methods (readinto,
 // write, seek, tell, ...), so any RawIOBase subclass written in Python works underneath.
 //
+// Threads: the GIL is released around every system call, so a buffered object has a lock of its
+// own (CPython's ENTER_BUFFERED): taken without the GIL when contended, and a re-entrant call from
+// the thread holding it raises RuntimeError("reentrant call inside ..."). Bytearrays read into or
+// written from are marked exported while the GIL is released, so no other thread can resize them.
+//
 // Error messages are CPython's, layer by layer: FileIO says "I/O operation on closed file" (no
 // period) and "File not open for reading"; the buffered layer says "read of closed file",
 // "readline of closed file", "write to closed file", "flush of closed file", ... and its
@@ -21,8 +26,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pthread.h>
+
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 #include "core/abstract.h"
@@ -48,11 +56,28 @@ const char* tp_name(TypeObject* t) {
   return type_has_flag(t, TPFLAG_HEAPTYPE) ? type_name(t) : t->name;
 }
 
+// While alive, a bytearray cannot be resized (its data pointer is used without the GIL).
+struct ExportGuard {
+  ByteArrayObject* b = nullptr;
+  explicit ExportGuard(Object* o) {
+    if (o && bytearray_check(o)) {
+      b = static_cast<ByteArrayObject*>(o);
+      ++b->exports;
+    }
+  }
+  ~ExportGuard() {
+    if (b) --b->exports;
+  }
+  ExportGuard(const ExportGuard&) = delete;
+  ExportGuard& operator=(const ExportGuard&) = delete;
+};
+
 // A writable byte buffer argument (readinto): a bytearray.
-bool writable_buffer(const char* fname, Object* o, char** data, ssize* size) {
+bool writable_buffer(const char* fname, Object* o, char** data, ssize* size,
+                     const char* argnum = "") {
   if (!bytearray_check(o)) {
-    err_format(&Exc_TypeError, "%s() argument must be read-write bytes-like object, not %s", fname,
-               type_name(type_of(o)));
+    err_format(&Exc_TypeError, "%s() argument%s must be read-write bytes-like object, not %s",
+               fname, argnum, type_name(type_of(o)));
     return false;
   }
   auto* b = static_cast<ByteArrayObject*>(o);
@@ -377,10 +402,11 @@ Object* fileio_readinto(Object* self, Object* const* args, ssize nargs, Object* 
   if (!check_one_arg("readinto", nargs, kwnames)) return nullptr;
   char* data;
   ssize size;
-  if (!writable_buffer("readinto", args[0], &data, &size)) return nullptr;
+  if (!writable_buffer("readinto", args[0], &data, &size, " 1")) return nullptr;
   FileIOObject* f = as_fio(self);
   if (f->fd < 0) return err_closed();
   if (!f->readable) return err_mode("reading");
+  ExportGuard guard(args[0]);
   ssize r = fileio_read_into(f, data, size_t(size));
   if (r == -1) return nullptr;
   if (r == -2) return none_ref();
@@ -392,6 +418,7 @@ Object* fileio_write(Object* self, Object* const* args, ssize nargs, Object* kwn
   ByteView v;
   if (!get_byte_view(args[0], &v)) return nullptr;
   FileIOObject* f = as_fio(self);
+  ExportGuard guard(args[0]);
   ssize r = fileio_write_from(f, v.data, size_t(v.size));
   if (r == -1) return nullptr;
   if (r == -2) return none_ref();
@@ -595,9 +622,47 @@ struct BufferedObject : IOBaseObject {
   std::string* rbuf;  // owned
   size_t rpos;
   std::string* wbuf;  // owned
+  std::mutex* lock;   // owned
+  pthread_t owner;    // valid while `lock` is held
+  bool locked;
 };
 
 BufferedObject* as_buf(Object* o) { return static_cast<BufferedObject*>(o); }
+
+// CPython's ENTER_BUFFERED / LEAVE_BUFFERED, as a scope guard.
+class Enter {
+ public:
+  explicit Enter(BufferedObject* b) {
+    if (b->locked && pthread_equal(b->owner, pthread_self())) {
+      err_format(&Exc_RuntimeError, "reentrant call inside %R", b);
+      return;
+    }
+    if (!b->lock->try_lock()) {
+      BlockingSection section;
+      b->lock->lock();
+    }
+    b->owner = pthread_self();
+    b->locked = true;
+    b_ = b;
+  }
+  ~Enter() { leave(); }
+  void leave() {
+    if (!b_) return;
+    b_->locked = false;
+    b_->lock->unlock();
+    b_ = nullptr;
+  }
+  bool ok() const { return b_ != nullptr; }
+  Enter(const Enter&) = delete;
+  Enter& operator=(const Enter&) = delete;
+
+ private:
+  BufferedObject* b_ = nullptr;
+};
+
+#define ENTER(b)     \
+  Enter entered(b);  \
+  if (!entered.ok()) return nullptr
 
 size_t avail(BufferedObject* b) { return b->rbuf ? b->rbuf->size() - b->rpos : 0; }
 
@@ -763,6 +828,7 @@ Object* buffered_new(TypeObject* type, Object* const*, ssize, Object*) {
   if (!b) return nullptr;
   b->rbuf = new std::string();
   b->wbuf = new std::string();
+  b->lock = new std::mutex();
   return b;
 }
 
@@ -831,8 +897,14 @@ bool buffered_close_impl(BufferedObject* b, bool call_flush_method, Object* self
     ok = flush_writes(b);
   }
   Object* saved = ok ? nullptr : err_fetch();
-  Ref r = Ref::steal(call_method0(b->raw, "close"));
-  reset_rbuf(b);
+  Ref r;
+  {
+    Enter entered(b);
+    if (entered.ok()) {
+      r = Ref::steal(call_method0(b->raw, "close"));
+      reset_rbuf(b);
+    }
+  }
   if (!r) {
     io_chain_exception(saved);
     return false;
@@ -854,6 +926,7 @@ void buffered_dealloc(Object* self) {
   xdecref(b->raw);
   delete b->rbuf;
   delete b->wbuf;
+  delete b->lock;
   io_clear_dict(self);
   object_free(self);
 }
@@ -868,6 +941,7 @@ Object* buffered_read(Object* self, Object* const* args, ssize nargs, Object* kw
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
   if (n < -1) return err_format(&Exc_ValueError, "read length must be non-negative or -1");
+  ENTER(b);
   if (!check_closed(b, "read of closed file")) return nullptr;
   if (n == -1) {
     std::string data = take(b, avail(b));
@@ -936,6 +1010,7 @@ Object* buffered_read1(Object* self, Object* const* args, ssize nargs, Object* k
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
   if (n < 0) n = b->buffer_size;
+  ENTER(b);
   if (!check_closed(b, "read of closed file")) return nullptr;
   if (n == 0) return bytes_from("", 0);
   size_t have = avail(b);
@@ -956,6 +1031,7 @@ Object* buffered_peek(Object* self, Object* const* args, ssize nargs, Object* kw
   }
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   if (!check_closed(b, "peek of closed file")) return nullptr;
   if (b->writable && !flush_writes(b)) return nullptr;
   if (avail(b) > 0) return bytes_from(b->rbuf->data() + b->rpos, ssize(avail(b)));
@@ -972,8 +1048,10 @@ Object* readinto_impl(Object* self, Object* const* args, ssize nargs, Object* kw
   char* out;
   ssize len;
   if (!writable_buffer(fname, args[0], &out, &len)) return nullptr;
+  ExportGuard guard(args[0]);  // `out` stays valid while the lock is awaited without the GIL
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   if (!check_closed(b, "readinto of closed file")) return nullptr;
   size_t written = 0;
   size_t have = avail(b);
@@ -1058,6 +1136,7 @@ Object* buffered_readline(Object* self, Object* const* args, ssize nargs, Object
   if (!io_size_arg(nargs ? args[0] : nullptr, &limit)) return nullptr;
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   return buffered_readline_impl(b, limit);
 }
 
@@ -1067,6 +1146,8 @@ Object* buffered_iternext(Object* self) {
   Ref line;
   TypeObject* t = type_of(self);
   if (t == &BufferedReaderType || t == &BufferedRandomType) {
+    Enter entered(b);
+    if (!entered.ok()) return nullptr;
     line = Ref::steal(buffered_readline_impl(b, -1));
   } else {
     line = Ref::steal(call_method0(self, "readline"));
@@ -1085,6 +1166,8 @@ Object* buffered_write(Object* self, Object* const* args, ssize nargs, Object* k
   CHECK_INIT(b);
   ByteView v;
   if (!get_byte_view(args[0], &v)) return nullptr;
+  ExportGuard guard(args[0]);
+  ENTER(b);
   int c = raw_closed(b);
   if (c < 0) return nullptr;
   if (c) return err_format(&Exc_ValueError, "write to closed file");
@@ -1103,6 +1186,7 @@ Object* buffered_flush(Object* self, Object* const*, ssize nargs, Object* kwname
   if (!check_no_args("flush", nargs, kwnames)) return nullptr;
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   if (!check_closed(b, "flush of closed file")) return nullptr;
   if (!flush_and_rewind(b)) return nullptr;
   return none_ref();
@@ -1147,6 +1231,7 @@ Object* buffered_seek(Object* self, Object* const* args, ssize nargs, Object* kw
   if (whence < 0 || whence > 4) {
     return err_format(&Exc_ValueError, "whence value %d unsupported", whence);
   }
+  ENTER(b);
   if (!check_closed(b, "seek of closed file")) return nullptr;
   Ref sk = Ref::steal(call_method0(b->raw, "seekable"));
   if (!sk) return nullptr;
@@ -1179,6 +1264,7 @@ Object* buffered_tell(Object* self, Object* const*, ssize nargs, Object* kwnames
   if (!check_no_args("tell", nargs, kwnames)) return nullptr;
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   off_t pos = raw_tell(b);
   if (pos < 0) return nullptr;
   pos = pos - off_t(avail(b)) + off_t(b->wbuf->size());
@@ -1192,6 +1278,7 @@ Object* buffered_truncate(Object* self, Object* const* args, ssize nargs, Object
   }
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
+  ENTER(b);
   if (!check_closed(b, "truncate of closed file")) return nullptr;
   if (!b->writable) return io_unsupported("truncate");
   if (!flush_and_rewind(b)) return nullptr;

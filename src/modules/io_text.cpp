@@ -196,7 +196,7 @@ bool validate_pending(TextObject* t) {
     return true;
   }
   const std::string& p = *t->pending;
-  size_t from = t->validated;
+  size_t from = std::min(t->validated, p.size());
   size_t end = p.size();
   if (t->codec == CODEC_UTF8 && !t->eof) end = from + utf8_complete_prefix(p.data() + from, end - from);
   if (end <= from) return true;
@@ -307,6 +307,10 @@ void translate_newlines(std::string& s) {
 
 // Consume pending[ppos:end] as a str.
 Object* consume(TextObject* t, size_t end) {
+  // (Another thread may have used the pending bytes while the GIL was released in read_chunk:
+  // the indexes are clamped, so a racy use reads garbage but never out of bounds.)
+  end = std::min(end, t->pending->size());
+  if (t->ppos > end) t->ppos = end;
   std::string bytes = t->pending->substr(t->ppos, end - t->ppos);
   t->ppos = end;
   if (t->readtranslate) translate_newlines(bytes);
@@ -317,6 +321,8 @@ Object* consume(TextObject* t, size_t end) {
 // incomplete sequence or a held-back '\r'); *count gets the characters passed.
 size_t advance_chars(TextObject* t, size_t from, size_t to, size_t n, size_t* count) {
   const std::string& p = *t->pending;
+  to = std::min(to, p.size());
+  if (from > to) from = to;
   size_t i = from, c = 0;
   size_t limit = to;
   if (!t->eof && t->codec == CODEC_UTF8) limit = from + utf8_complete_prefix(p.data() + from, to - from);
@@ -343,6 +349,7 @@ Object* text_read_line(TextObject* t, ssize limit) {
   size_t search = t->ppos;
   for (;;) {
     const std::string& p = *t->pending;
+    if (search < t->ppos || search > p.size()) search = t->ppos;
     size_t end = std::string::npos;
     bool need_more = false;
     if (t->readuniversal) {
@@ -382,7 +389,10 @@ Object* text_read_line(TextObject* t, ssize limit) {
       if (count >= size_t(limit)) return consume(t, cut);
     }
     if (end != std::string::npos) return consume(t, end);
+    // read_chunk drops the consumed prefix: keep the scan position relative to ppos.
+    size_t rel = search >= t->ppos ? search - t->ppos : 0;
     if (!read_chunk(t)) return nullptr;
+    search = t->ppos + rel;
   }
 }
 
@@ -570,7 +580,7 @@ Object* text_tell(Object* self, Object* const*, ssize nargs, Object* kwnames) {
   // CPython rebuilds the decoder state by decoding the last chunk up to the position, starting
   // with a reset decoder when that chunk begins the file: `newlines` then only reports the
   // kinds before the position.
-  if (t->readuniversal && t->ppos > t->chunk_idx &&
+  if (t->readuniversal && t->ppos > t->chunk_idx && t->chunk_idx <= t->pending->size() &&
       p - ssize(t->pending->size() - t->chunk_idx) == 0) {
     t->seen = 0;
     scan_kinds(*t->pending, t->chunk_idx, t->ppos, true, &t->seen);

@@ -22,7 +22,6 @@ Object* gc_module_init();       // modules/gc_module.cpp
 Object* weakref_module_init();  // modules/weakref_module.cpp (_weakref)
 Object* re_module_init();       // modules/re.cpp (_re: PCRE2 engine under lib/re)
 Object* random_module_init();   // modules/random.cpp (_random: Mersenne Twister)
-Object* json_module_init();     // modules/json.cpp (_json: scanner/encoder accelerator)
 
 Object* itertools_module_init();    // modules/itertools.cpp
 Object* operator_module_init();     // modules/operator.cpp (operator and _operator)

@@ -1675,12 +1675,14 @@ dispatch:
   }
 
   TARGET(MATCH_SEQUENCE) {
-    PUSH(newref(match_is_sequence(TOP()) ? True : False));
+    Object* res = newref(match_is_sequence(TOP()) ? True : False);
+    PUSH(res);
     DISPATCH();
   }
 
   TARGET(MATCH_MAPPING) {
-    PUSH(newref(match_is_mapping(TOP()) ? True : False));
+    Object* res = newref(match_is_mapping(TOP()) ? True : False);
+    PUSH(res);
     DISPATCH();
   }
 

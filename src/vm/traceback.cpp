@@ -352,10 +352,10 @@ long traceback_limit() {
   return long(n);
 }
 
+// The traceback entries (without the header line: the caller writes it with its margin).
 void print_tb(std::string& out, Object* tbo) {
   long limit = traceback_limit();
   if (limit <= 0) return;
-  out += "Traceback (most recent call last):\n";
   long depth = 0;
   for (Object* t = tbo; t; t = TB(t)->tb_next) depth++;
   Object* t = tbo;
@@ -797,43 +797,155 @@ void print_notes(std::string& out, Object* exc) {
   }
 }
 
-void print_one(std::string& out, Object* exc) {
+// Exception groups are printed boxed, as CPython 3.12's pythonrun.c (print_exception_group): each
+// nesting level indents by 2 and prefixes its lines with "| "; sub-exceptions are numbered in
+// "+---------------- N ----------------" separators, at most 15 per group and 10 levels deep.
+struct PrintContext {
+  std::unordered_set<Object*> seen;
+  int group_depth = 0;
+  bool need_close = false;
+};
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+std::string indent_of(const PrintContext& ctx) { return std::string(size_t(2 * ctx.group_depth), ' '); }
+std::string margin_of(const PrintContext& ctx) {
+  return indent_of(ctx) + (ctx.group_depth ? "| " : "");
+}
+
+// Append every line of `text` to `out`, each prefixed with `margin`.
+void add_lines(std::string& out, const std::string& text, const std::string& margin) {
+  if (margin.empty()) {
+    out += text;
+    return;
+  }
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    out += margin;
+    out.append(text, pos, end - pos);
+    pos = end;
+  }
+}
+
+bool is_exception_group(Object* exc) {
+  return exception_check(exc) && object_type_check(exc, &Exc_BaseExceptionGroup);
+}
+
+void print_one(std::string& out, Object* exc, PrintContext& ctx) {
+  std::string margin = margin_of(ctx);
   if (!type_has_flag(type_of(exc), TPFLAG_BASE_EXC_SUBCLASS)) {
+    out += margin;
     out += "TypeError: print_exception(): Exception expected for value, ";
     out += type_name(type_of(exc));
     out += " found\n";
     return;
   }
   Object* tb = exception_get_traceback_borrowed(exc);
-  if (tb && tb != None && traceback_check(tb)) print_tb(out, tb);
-  Ref value = Ref::steal(print_file_and_line(out, exc));
+  if (tb && tb != None && traceback_check(tb) && traceback_limit() > 0) {
+    bool group = is_exception_group(exc);
+    out += group && ctx.group_depth == 1 ? indent_of(ctx) + "+ " : margin;
+    out += group ? "Exception Group Traceback (most recent call last):\n"
+                 : "Traceback (most recent call last):\n";
+    std::string text;
+    print_tb(text, tb);
+    add_lines(out, text, margin);
+  }
+  std::string text;
+  Ref value = Ref::steal(print_file_and_line(text, exc));
+  add_lines(out, text, margin);
+  out += margin;
   print_message(out, exc, value ? value.get() : exc);
   out += suggestion_text(exc);
   out += "\n";
-  print_notes(out, exc);
+  text.clear();
+  print_notes(text, exc);
+  add_lines(out, text, margin);
 }
 
-void print_recursive(std::string& out, Object* exc, std::unordered_set<Object*>& seen,
-                     int depth) {
-  seen.insert(exc);
+void print_recursive(std::string& out, Object* exc, PrintContext& ctx, int depth);
+
+void print_chained(std::string& out, Object* exc, PrintContext& ctx, int depth, const char* msg) {
+  bool need_close = ctx.need_close;
+  print_recursive(out, exc, ctx, depth + 1);
+  ctx.need_close = need_close;
+  std::string margin = margin_of(ctx);
+  out += margin + "\n";
+  out += margin + msg;
+  out += margin + "\n";
+}
+
+void print_group(std::string& out, Object* exc, PrintContext& ctx, int depth) {
+  if (ctx.group_depth > kMaxGroupDepth) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "... (max_group_depth is %d)\n", kMaxGroupDepth);
+    out += margin_of(ctx) + buf;
+    return;
+  }
+  if (ctx.group_depth == 0) ctx.group_depth++;
+  print_one(out, exc, ctx);
+  Object* excs = static_cast<BaseExceptionGroupObject*>(exc)->excs;
+  ssize num = excs ? tuple_size(excs) : 0;
+  ssize n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+  ctx.need_close = false;
+  for (ssize i = 0; i < n; i++) {
+    bool last = i == n - 1;
+    if (last) ctx.need_close = true;
+    bool truncated = i >= kMaxGroupWidth;
+    char buf[96];
+    if (!truncated) {
+      std::snprintf(buf, sizeof buf, "%s+---------------- %zd ----------------\n",
+                    i == 0 ? "+-" : "  ", i + 1);
+    } else {
+      std::snprintf(buf, sizeof buf, "%s+---------------- ... ----------------\n",
+                    i == 0 ? "+-" : "  ");
+    }
+    out += indent_of(ctx) + buf;
+    ctx.group_depth++;
+    if (!truncated) {
+      Object* sub = tuple_get_borrowed(excs, i);
+      Ref keep = Ref::borrow(sub);
+      print_recursive(out, sub, ctx, depth + 1);
+    } else {
+      ssize remaining = num - kMaxGroupWidth;
+      std::snprintf(buf, sizeof buf, "and %zd more exception%s\n", remaining,
+                    remaining > 1 ? "s" : "");
+      out += margin_of(ctx) + buf;
+    }
+    if (last && ctx.need_close) {
+      out += indent_of(ctx) + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    ctx.group_depth--;
+  }
+  if (ctx.group_depth == 1) ctx.group_depth--;
+}
+
+void print_recursive(std::string& out, Object* exc, PrintContext& ctx, int depth) {
+  ctx.seen.insert(exc);
   if (depth < 200 && exception_check(exc)) {
     Object* cause = exception_cause_borrowed(exc);
     if (cause && cause != None) {
-      if (!seen.count(cause)) {
+      if (!ctx.seen.count(cause)) {
         Ref keep = Ref::borrow(cause);
-        print_recursive(out, cause, seen, depth + 1);
-        out += "\nThe above exception was the direct cause of the following exception:\n\n";
+        print_chained(out, cause, ctx, depth,
+                      "The above exception was the direct cause of the following exception:\n");
       }
     } else if (!exception_suppress_context(exc)) {
       Object* context = exception_context_borrowed(exc);
-      if (context && context != None && !seen.count(context)) {
+      if (context && context != None && !ctx.seen.count(context)) {
         Ref keep = Ref::borrow(context);
-        print_recursive(out, context, seen, depth + 1);
-        out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+        print_chained(out, context, ctx, depth,
+                      "During handling of the above exception, another exception occurred:\n");
       }
     }
   }
-  print_one(out, exc);
+  if (depth < 200 && is_exception_group(exc)) {
+    print_group(out, exc, ctx, depth);
+  } else {
+    print_one(out, exc, ctx);
+  }
 }
 
 void write_to(Object* file, const std::string& text) {
@@ -865,7 +977,7 @@ void traceback_print_exception(Object* exc, Object* file) {
   Ref keep = Ref::borrow(exc);
   Object* saved = err_fetch();
   std::string out;
-  std::unordered_set<Object*> seen;
+  PrintContext ctx;
   // Flush stdout first so that the output interleaves as CPython's does.
   Interpreter* interp = main_interpreter();
   if (interp && interp->sysdict) {
@@ -875,7 +987,7 @@ void traceback_print_exception(Object* exc, Object* file) {
     }
     err_clear();
   }
-  print_recursive(out, exc, seen, 0);
+  print_recursive(out, exc, ctx, 0);
   err_clear();
   write_to(file, out);
   err_restore(saved);
