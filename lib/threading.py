@@ -338,8 +338,6 @@ class Barrier:
     """Implements a Barrier: a fixed number of threads wait until all of them got there."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be >= 1")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout

@@ -210,6 +210,8 @@ class Compiler {
   bool try_star_except(parser::Stmt* s);
   bool try_finally(parser::Stmt* s);
   bool with_stmt(parser::Stmt* s, size_t pos);
+  bool async_with_stmt(parser::Stmt* s, size_t pos);
+  bool async_for_stmt(parser::Stmt* s);
   bool with_except_finish(int cleanup);
   bool call_exit_with_nones(const Loc& loc);
   bool import_stmt(parser::Stmt* s);

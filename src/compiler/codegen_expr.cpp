@@ -350,6 +350,8 @@ bool Compiler::visit_expr1(Expr* e) {
       } else {
         load_none(loc);
       }
+      if (u_->scope_type == ScopeType::AsyncFunction)
+        emit(OP_CALL_INTRINSIC_1, INTRINSIC_ASYNC_GEN_WRAP, loc);
       return add_yield(loc);
     }
     case ExprKind::YieldFrom: {
@@ -365,7 +367,10 @@ bool Compiler::visit_expr1(Expr* e) {
       if (!u_->ste->is_function_like()) return error("'await' outside function", loc);
       if (u_->scope_type != ScopeType::AsyncFunction && u_->scope_type != ScopeType::Comprehension)
         return error("'await' outside async function", loc);
-      return error("'await' is not supported yet", loc);
+      if (!visit_expr(e->as<Await>()->value)) return false;
+      emit(OP_GET_AWAITABLE, 0, loc);
+      load_none(loc);
+      return add_yield_from(loc, true);
     }
     case ExprKind::Compare: return compare(e);
     case ExprKind::Call: return call(e);

@@ -52,8 +52,8 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::Break: return break_stmt(loc);
     case StmtKind::Continue: return continue_stmt(loc);
     case StmtKind::With: return with_stmt(s, 0);
-    case StmtKind::AsyncWith: return error("'async with' is not supported yet", loc);
-    case StmtKind::AsyncFor: return error("'async for' is not supported yet", loc);
+    case StmtKind::AsyncWith: return async_with_stmt(s, 0);
+    case StmtKind::AsyncFor: return async_for_stmt(s);
     case StmtKind::TypeAlias: return error("type aliases are not supported yet", loc);
   }
   return true;
@@ -291,6 +291,11 @@ bool Compiler::unwind_fblock(const FBlock& info, bool preserve_tos, Loc* loc) {
       emit(PSEUDO_POP_BLOCK, 0, *loc);
       if (preserve_tos) emit(OP_SWAP, 2, *loc);
       call_exit_with_nones(*loc);
+      if (info.type == FBlockType::AsyncWith) {
+        emit(OP_GET_AWAITABLE, 2, *loc);
+        load_none(*loc);
+        add_yield_from(*loc, true);
+      }
       emit(OP_POP_TOP, 0, *loc);
       *loc = kNoLoc;
       return true;
@@ -638,6 +643,82 @@ bool Compiler::with_stmt(Stmt* s, size_t pos) {
   emit_jump(PSEUDO_SETUP_CLEANUP, cleanup, loc);
   emit(OP_PUSH_EXC_INFO, 0, loc);
   emit(OP_WITH_EXCEPT_START, 0, loc);
+  if (!with_except_finish(cleanup)) return false;
+  use_label(exit);
+  return true;
+}
+
+// async for (CPython 3.12's compiler_async_for): StopAsyncIteration from the awaited __anext__()
+// reaches END_ASYNC_FOR, which ends the loop.
+bool Compiler::async_for_stmt(Stmt* s) {
+  auto* f = s->as<For>();
+  Loc loc = s->loc;
+  if (u_->scope_type != ScopeType::AsyncFunction)
+    return error("'async for' outside async function", loc);
+  int start = new_label(), except = new_label(), end = new_label();
+  if (!visit_expr(f->iter)) return false;
+  emit(OP_GET_AITER, 0, loc);
+  use_label(start);
+  if (!push_fblock(FBlockType::ForLoop, start, end, nullptr, loc)) return false;
+  emit_jump(PSEUDO_SETUP_FINALLY, except, loc);
+  emit(OP_GET_ANEXT, 0, loc);
+  load_none(loc);
+  add_yield_from(loc, true);
+  emit(PSEUDO_POP_BLOCK, 0, loc);
+  if (!visit_expr(f->target)) return false;
+  if (!visit_stmts(f->body)) return false;
+  emit_jump(PSEUDO_JUMP, start, kNoLoc);
+  pop_fblock();
+  use_label(except);
+  emit(OP_END_ASYNC_FOR, 0, f->iter->loc);
+  if (!visit_stmts(f->orelse)) return false;
+  use_label(end);
+  return true;
+}
+
+// async with (CPython 3.12's compiler_async_with): with_stmt with awaits after __aenter__ and
+// __aexit__.
+bool Compiler::async_with_stmt(Stmt* s, size_t pos) {
+  auto* w = s->as<With>();
+  WithItem* item = w->items[pos];
+  Loc loc = s->loc;
+  if (u_->scope_type != ScopeType::AsyncFunction)
+    return error("'async with' outside async function", loc);
+  int block = new_label(), final = new_label(), exit = new_label(), cleanup = new_label();
+  if (!visit_expr(item->context_expr)) return false;
+  emit(OP_BEFORE_ASYNC_WITH, 0, loc);
+  emit(OP_GET_AWAITABLE, 1, loc);
+  load_none(loc);
+  add_yield_from(loc, true);
+  emit_jump(PSEUDO_SETUP_WITH, final, loc);
+  use_label(block);
+  if (!push_fblock(FBlockType::AsyncWith, block, final, s, loc)) return false;
+  if (item->optional_vars) {
+    if (!visit_expr(item->optional_vars)) return false;
+  } else {
+    emit(OP_POP_TOP, 0, loc);
+  }
+  pos++;
+  if (pos == w->items.size()) {
+    if (!visit_stmts(w->body)) return false;
+  } else {
+    if (!async_with_stmt(s, pos)) return false;
+  }
+  pop_fblock();
+  emit(PSEUDO_POP_BLOCK, 0, loc);
+  call_exit_with_nones(loc);
+  emit(OP_GET_AWAITABLE, 2, loc);
+  load_none(loc);
+  add_yield_from(loc, true);
+  emit(OP_POP_TOP, 0, loc);
+  emit_jump(PSEUDO_JUMP, exit, loc);
+  use_label(final);
+  emit_jump(PSEUDO_SETUP_CLEANUP, cleanup, loc);
+  emit(OP_PUSH_EXC_INFO, 0, loc);
+  emit(OP_WITH_EXCEPT_START, 0, loc);
+  emit(OP_GET_AWAITABLE, 2, loc);
+  load_none(loc);
+  add_yield_from(loc, true);
   if (!with_except_finish(cleanup)) return false;
   use_label(exit);
   return true;

@@ -1105,6 +1105,75 @@ const MethodDef kMappingProxyMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+// ---- cycle collector support (core/gc.h) ----------------------------------------------------------------------
+// As CPython: every descriptor visits what it owns; only the objects that can be the mutable
+// link of a cycle have a clear (classmethod/staticmethod: callable and __dict__; property: doc).
+#define GILPY_VISIT(p)                  \
+  do {                                  \
+    Object* v_ = (p);                   \
+    if (v_) {                           \
+      int r_ = visit(v_, arg);          \
+      if (r_) return r_;                \
+    }                                   \
+  } while (0)
+
+int descr_traverse(Object* self, visitproc visit, void* arg) {
+  auto* d = static_cast<DescrObject*>(self);
+  GILPY_VISIT(d->type);
+  GILPY_VISIT(d->name);
+  GILPY_VISIT(d->qualname);
+  return 0;
+}
+int wrapper_descr_traverse(Object* self, visitproc visit, void* arg) {
+  GILPY_VISIT(as_wrapper(self)->type);
+  return 0;
+}
+int method_wrapper_traverse(Object* self, visitproc visit, void* arg) {
+  GILPY_VISIT(as_mw(self)->descr);
+  GILPY_VISIT(as_mw(self)->self);
+  return 0;
+}
+int cfunction_traverse(Object* self, visitproc visit, void* arg) {
+  GILPY_VISIT(as_cf(self)->self);
+  GILPY_VISIT(as_cf(self)->module);
+  return 0;
+}
+int funcwrapper_traverse(Object* self, visitproc visit, void* arg) {
+  GILPY_VISIT(as_fw(self)->callable);
+  GILPY_VISIT(as_fw(self)->dict);
+  return 0;
+}
+int funcwrapper_clear(Object* self) {
+  clear_ref(&as_fw(self)->callable);
+  clear_ref(&as_fw(self)->dict);
+  return 0;
+}
+int property_traverse(Object* self, visitproc visit, void* arg) {
+  auto* p = as_prop(self);
+  GILPY_VISIT(p->fget);
+  GILPY_VISIT(p->fset);
+  GILPY_VISIT(p->fdel);
+  GILPY_VISIT(p->doc);
+  GILPY_VISIT(p->name);
+  return 0;
+}
+int property_clear(Object* self) {
+  clear_ref(&as_prop(self)->doc);
+  return 0;
+}
+int super_traverse(Object* self, visitproc visit, void* arg) {
+  auto* s = as_super(self);
+  GILPY_VISIT(s->obj);
+  GILPY_VISIT(s->type);
+  GILPY_VISIT(s->obj_type);
+  return 0;
+}
+int mappingproxy_traverse(Object* self, visitproc visit, void* arg) {
+  GILPY_VISIT(static_cast<MappingProxyObject*>(self)->mapping);
+  return 0;
+}
+#undef GILPY_VISIT
+
 // ---- registration ------------------------------------------------------------------------------------------------
 void init_type(TypeObject* t, const char* name, ssize size, destructor dealloc) {
   t->name = name;
@@ -1261,6 +1330,7 @@ int super_get_method(TypeObject* type, Object* obj, Object* name, Object** metho
 void init_descr_types() {
   init_type(&MethodDescrType, "method_descriptor", sizeof(MethodDescrObject), descr_dealloc);
   MethodDescrType.flags = TPFLAG_METHOD_DESCRIPTOR | TPFLAG_HAVE_GC;
+  MethodDescrType.traverse = descr_traverse;
   MethodDescrType.descr_get = method_descr_get;
   MethodDescrType.call = method_descr_call;
   MethodDescrType.repr = method_descr_repr;
@@ -1270,6 +1340,7 @@ void init_descr_types() {
   init_type(&ClassMethodDescrType, "classmethod_descriptor", sizeof(MethodDescrObject),
             descr_dealloc);
   ClassMethodDescrType.flags = TPFLAG_HAVE_GC;
+  ClassMethodDescrType.traverse = descr_traverse;
   ClassMethodDescrType.descr_get = classmethod_descr_get;
   ClassMethodDescrType.call = classmethod_descr_call;
   ClassMethodDescrType.repr = method_descr_repr;
@@ -1278,6 +1349,7 @@ void init_descr_types() {
 
   init_type(&MemberDescrType, "member_descriptor", sizeof(MemberDescrObject), descr_dealloc);
   MemberDescrType.flags = TPFLAG_HAVE_GC;
+  MemberDescrType.traverse = descr_traverse;
   MemberDescrType.descr_get = member_get;
   MemberDescrType.descr_set = member_set;
   MemberDescrType.repr = member_repr;
@@ -1286,6 +1358,7 @@ void init_descr_types() {
 
   init_type(&GetSetDescrType, "getset_descriptor", sizeof(GetSetDescrObject), descr_dealloc);
   GetSetDescrType.flags = TPFLAG_HAVE_GC;
+  GetSetDescrType.traverse = descr_traverse;
   GetSetDescrType.descr_get = getset_get;
   GetSetDescrType.descr_set = getset_set;
   GetSetDescrType.repr = getset_repr;
@@ -1295,6 +1368,7 @@ void init_descr_types() {
   init_type(&WrapperDescrType, "wrapper_descriptor", sizeof(WrapperDescrObject),
             wrapper_descr_dealloc);
   WrapperDescrType.flags = TPFLAG_METHOD_DESCRIPTOR | TPFLAG_HAVE_GC;
+  WrapperDescrType.traverse = wrapper_descr_traverse;
   WrapperDescrType.descr_get = wrapper_descr_get;
   WrapperDescrType.call = wrapper_descr_call;
   WrapperDescrType.repr = wrapper_descr_repr;
@@ -1304,6 +1378,7 @@ void init_descr_types() {
   init_type(&MethodWrapperType, "method-wrapper", sizeof(MethodWrapperObject),
             method_wrapper_dealloc);
   MethodWrapperType.flags = TPFLAG_HAVE_GC;
+  MethodWrapperType.traverse = method_wrapper_traverse;
   MethodWrapperType.call = method_wrapper_call;
   MethodWrapperType.repr = method_wrapper_repr;
   MethodWrapperType.richcompare = method_wrapper_richcompare;
@@ -1314,6 +1389,7 @@ void init_descr_types() {
   init_type(&CFunctionType, "builtin_function_or_method", sizeof(CFunctionObject),
             cfunction_dealloc);
   CFunctionType.flags = TPFLAG_HAVE_GC;
+  CFunctionType.traverse = cfunction_traverse;
   CFunctionType.call = cfunction_vectorcall;
   CFunctionType.repr = cfunction_repr;
   CFunctionType.richcompare = cfunction_richcompare;
@@ -1324,6 +1400,8 @@ void init_descr_types() {
 
   init_type(&ClassMethodType, "classmethod", sizeof(FuncWrapperObject), funcwrapper_dealloc);
   ClassMethodType.flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC;
+  ClassMethodType.traverse = funcwrapper_traverse;
+  ClassMethodType.clear = funcwrapper_clear;
   ClassMethodType.doc =
       "classmethod(function, /)\n--\n\nConvert a function to be a class method.";
   ClassMethodType.descr_get = classmethod_get;
@@ -1337,6 +1415,8 @@ void init_descr_types() {
 
   init_type(&StaticMethodType, "staticmethod", sizeof(FuncWrapperObject), funcwrapper_dealloc);
   StaticMethodType.flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC;
+  StaticMethodType.traverse = funcwrapper_traverse;
+  StaticMethodType.clear = funcwrapper_clear;
   StaticMethodType.doc =
       "staticmethod(function, /)\n--\n\nConvert a function to be a static method.";
   StaticMethodType.descr_get = staticmethod_get;
@@ -1351,6 +1431,8 @@ void init_descr_types() {
 
   init_type(&PropertyType, "property", sizeof(PropertyObject), property_dealloc);
   PropertyType.flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC;
+  PropertyType.traverse = property_traverse;
+  PropertyType.clear = property_clear;
   PropertyType.doc = "Property attribute.";
   PropertyType.descr_get = property_get;
   PropertyType.descr_set = property_set;
@@ -1363,6 +1445,7 @@ void init_descr_types() {
 
   init_type(&SuperType, "super", sizeof(SuperObject), super_dealloc);
   SuperType.flags = TPFLAG_BASETYPE | TPFLAG_HAVE_GC;
+  SuperType.traverse = super_traverse;
   SuperType.doc = "super() -> same as super(__class__, <first argument>)\n"
                   "super(type) -> unbound super object\n"
                   "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
@@ -1377,6 +1460,7 @@ void init_descr_types() {
 
   init_type(&MappingProxyType, "mappingproxy", sizeof(MappingProxyObject), mappingproxy_dealloc);
   MappingProxyType.flags = TPFLAG_HAVE_GC;
+  MappingProxyType.traverse = mappingproxy_traverse;
   MappingProxyType.new_ = mappingproxy_tp_new;
   MappingProxyType.len = mappingproxy_len;
   MappingProxyType.getitem = mappingproxy_getitem;

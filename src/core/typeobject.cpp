@@ -1300,10 +1300,9 @@ void type_dealloc(Object* self) {
   TypeObject* type = as_type(self);
   if (!(type->flags & TPFLAG_HEAPTYPE)) return;  // static types are immortal
   Object* saved = err_fetch();  // a failed class creation frees the type with its error pending
-  {
-    Object** wl = weakref_list_ptr_if_any(self);
-    if (wl && *wl) weakref_clear_all(self);
-  }
+  // Weakrefs (callbacks run now, while the type is still whole); this also drops the type's
+  // entry in the weakref side table (objects/weakrefobject.h) even when its list is empty.
+  if (weakref_list_ptr_if_any(self)) weakref_clear_all(self);
   if (type->bases) {
     ssize n = tuple_size(type->bases);
     for (ssize i = 0; i < n; ++i) remove_subclass(as_type(tuple_get_borrowed(type->bases, i)), type);
@@ -1733,29 +1732,31 @@ int subtype_set_dict(Object* self, Object* value) {
   return 0;
 }
 
-// Deallocation of instances of heap types (CPython's subtype_dealloc): the weakrefs to the object,
-// __del__ (once, PEP 442: core/gc.cpp), then the storage the heap classes added (__slots__,
-// __dict__), then the nearest static base's dealloc, then the reference to the class.
+// Deallocation of instances of heap types (CPython's subtype_dealloc): __del__ (once, PEP 442:
+// core/gc.cpp), the weakrefs to the object (callbacks after __del__, as CPython 3.12), then the
+// storage the heap classes added (__slots__, __dict__), then the nearest static base's dealloc,
+// then the reference to the class.
 void subtype_dealloc(Object* self) {
   TypeObject* type = type_of(self);
   TypeObject* base = type;
   while (base && base->dealloc == subtype_dealloc) base = base->base;
-  if (object_is_gc(self)) gc_untrack(self);
-  // Weakrefs added by a heap class: cleared (callbacks run) before __del__, slots and dict.
+  bool gc = object_is_gc(self);
+  if (gc) gc_untrack(self);
+  // As CPython 3.12: __del__ first (tracked while it runs, like any live object: it may store
+  // `self` somewhere), then the weakrefs a heap class added are cleared and their callbacks
+  // called (including weakrefs __del__ made), then slots and dict. When the nearest static base
+  // supports weakrefs, its own dealloc clears them (after __del__ too).
+  if (type->finalize) {
+    if (gc) gc_track(self);
+    if (object_call_finalizer_from_dealloc(self) < 0) {
+      if (gc && !gc_is_tracked(self)) gc_track(self);
+      return;  // resurrected by __del__
+    }
+    if (gc) gc_untrack(self);
+  }
   if (type->weaklistoffset && !(base && base->weaklistoffset)) {
     Object** wl = weakref_list_ptr_if_any(self);
     if (wl && *wl) weakref_clear_all(self);
-  }
-  if (type->finalize) {
-    if (object_call_finalizer_from_dealloc(self) < 0) {
-      if (object_is_gc(self) && !gc_is_tracked(self)) gc_track(self);
-      return;  // resurrected by __del__
-    }
-    // New weakrefs made by __del__ are cleared too.
-    if (type->weaklistoffset && !(base && base->weaklistoffset)) {
-      Object** wl = weakref_list_ptr_if_any(self);
-      if (wl && *wl) weakref_clear_all(self);
-    }
   }
   // Clear the __slots__ of every heap class on the solid chain, then the dict.
   for (TypeObject* t = type; t && (t->flags & TPFLAG_HEAPTYPE); t = t->base) {

@@ -128,7 +128,22 @@ Object* gil_report_meth(Object*, Object* const*, ssize nargs, Object* kwnames) {
   return g ? str_from_utf8(gil_report_text(*g)) : nullptr;
 }
 
+// _bench_release_take(n): n uncontended AllowThreads cycles (drop + take, statistics included);
+// returns the mean cost of one cycle in nanoseconds (bench/gil/gil_handoff.py).
+Object* gil_bench_release_take(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_one_arg("_bench_release_take", nargs, kwnames)) return nullptr;
+  ssize n = int_as_ssize(args[0]);
+  if (n == -1 && err_occurred()) return nullptr;
+  if (n <= 0) return err_format(&Exc_ValueError, "n must be positive");
+  uint64_t t0 = monotonic_ns();
+  for (ssize i = 0; i < n; ++i) {
+    AllowThreads allow;
+  }
+  return float_from_double(double(monotonic_ns() - t0) / double(n));
+}
+
 const MethodDef kGilFunctions[] = {
+    {"_bench_release_take", gil_bench_release_take, METH_DEFAULT, nullptr},
     {"stats", gil_stats, METH_DEFAULT, "The GIL statistics of the interpreter and of every thread."},
     {"thread_stats", gil_thread_stats, METH_DEFAULT, "The GIL statistics of the calling thread."},
     {"policy", gil_policy, METH_DEFAULT, "The GIL policy: 'cpython' or 'ticks'."},

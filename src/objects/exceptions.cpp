@@ -1153,6 +1153,108 @@ Object* system_exit_code_borrowed(Object* exc) {
 }
 
 // =====================================================================================================
+// Cycle collector support (core/gc.h): CPython's BaseException_traverse/_clear and the subclasses'
+// versions. Every field of every layout is an owned reference (or null); __notes__ lives in the
+// instance dict. clear leaves the object valid (args may be null afterwards: str/repr cope).
+// =====================================================================================================
+namespace {
+
+int exc_base_traverse(Object* o, visitproc visit, void* arg) {
+  auto* e = as_exc(o);
+  Object* fields[] = {e->dict, e->args, e->traceback, e->context, e->cause};
+  for (Object* v : fields) {
+    if (v) {
+      if (int r = visit(v, arg)) return r;
+    }
+  }
+  return 0;
+}
+int exc_base_clear(Object* o) {
+  clear_base(as_exc(o));
+  return 0;
+}
+
+// A layout with extra owned fields: the base part, then the fields.
+template <class T, Object* T::*... Fields>
+int exc_layout_traverse(Object* o, visitproc visit, void* arg) {
+  if (int r = exc_base_traverse(o, visit, arg)) return r;
+  auto* e = static_cast<T*>(o);
+  Object* fields[] = {(e->*Fields)...};
+  for (Object* v : fields) {
+    if (v) {
+      if (int r = visit(v, arg)) return r;
+    }
+  }
+  return 0;
+}
+template <class T, Object* T::*... Fields>
+int exc_layout_clear(Object* o) {
+  auto* e = static_cast<T*>(o);
+  (clear_ref(&(e->*Fields)), ...);
+  return exc_base_clear(o);
+}
+
+struct ExcLayoutSlots {
+  TypeObject* root;
+  traverseproc traverse;
+  inquiry clear;
+};
+
+#define GILPY_EXC_LAYOUT(root, T, ...)                                            \
+  ExcLayoutSlots {                                                               \
+    &root, exc_layout_traverse<T, __VA_ARGS__>, exc_layout_clear<T, __VA_ARGS__> \
+  }
+
+// Every exception type gets the slots of the nearest layout on its static base chain.
+void install_exception_gc_slots() {
+  const ExcLayoutSlots layouts[] = {
+      GILPY_EXC_LAYOUT(Exc_StopIteration, StopIterationObject, &StopIterationObject::value),
+      GILPY_EXC_LAYOUT(Exc_SystemExit, SystemExitObject, &SystemExitObject::code),
+      GILPY_EXC_LAYOUT(Exc_ImportError, ImportErrorObject, &ImportErrorObject::msg,
+                       &ImportErrorObject::name, &ImportErrorObject::path,
+                       &ImportErrorObject::name_from),
+      GILPY_EXC_LAYOUT(Exc_NameError, NameErrorObject, &NameErrorObject::name),
+      GILPY_EXC_LAYOUT(Exc_AttributeError, AttributeErrorObject, &AttributeErrorObject::obj,
+                       &AttributeErrorObject::name),
+      GILPY_EXC_LAYOUT(Exc_OSError, OSErrorObject, &OSErrorObject::myerrno,
+                       &OSErrorObject::strerror, &OSErrorObject::filename,
+                       &OSErrorObject::filename2, &OSErrorObject::winerror),
+      GILPY_EXC_LAYOUT(Exc_SyntaxError, SyntaxErrorObject, &SyntaxErrorObject::msg,
+                       &SyntaxErrorObject::filename, &SyntaxErrorObject::lineno,
+                       &SyntaxErrorObject::offset, &SyntaxErrorObject::end_lineno,
+                       &SyntaxErrorObject::end_offset, &SyntaxErrorObject::text,
+                       &SyntaxErrorObject::print_file_and_line),
+      GILPY_EXC_LAYOUT(Exc_UnicodeError, UnicodeErrorObject, &UnicodeErrorObject::encoding,
+                       &UnicodeErrorObject::object, &UnicodeErrorObject::reason),
+      GILPY_EXC_LAYOUT(Exc_BaseExceptionGroup, BaseExceptionGroupObject,
+                       &BaseExceptionGroupObject::msg, &BaseExceptionGroupObject::excs),
+  };
+  TypeObject* const all[] = {
+#define GILPY_EXC_ADDR(xname, xbase) &Exc_##xname,
+      GILPY_FOR_EACH_EXCEPTION(GILPY_EXC_ADDR)
+#undef GILPY_EXC_ADDR
+  };
+  for (TypeObject* t : all) {
+    traverseproc tr = exc_base_traverse;
+    inquiry cl = exc_base_clear;
+    for (TypeObject* b = t; b && b != &ObjectType && tr == exc_base_traverse; b = b->base) {
+      for (const ExcLayoutSlots& l : layouts) {
+        if (l.root == b) {
+          tr = l.traverse;
+          cl = l.clear;
+          break;
+        }
+      }
+    }
+    if (!t->traverse) t->traverse = tr;
+    if (!t->clear) t->clear = cl;
+  }
+}
+#undef GILPY_EXC_LAYOUT
+
+}  // namespace
+
+// =====================================================================================================
 // Registration
 // =====================================================================================================
 namespace {
@@ -1269,6 +1371,7 @@ void init_exception_types() {
   }
   GILPY_FOR_EACH_EXCEPTION(GILPY_EXPLICIT_SLOTS)
 #undef GILPY_EXPLICIT_SLOTS
+  install_exception_gc_slots();
 
 #define GILPY_REGISTER_EXC(xname, xbase) register_static_type(&Exc_##xname);
   GILPY_FOR_EACH_EXCEPTION(GILPY_REGISTER_EXC)

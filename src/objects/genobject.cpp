@@ -22,13 +22,20 @@
 namespace gilpy {
 
 TypeObject GenType;
+TypeObject CoroType;
+TypeObject AsyncGenType;
 
 Object* gen_new_from_call(FunctionObject* func, Object* const* args, ssize nargs,
                           Object* kwnames) {
   auto* code = static_cast<CodeObject*>(func->code);
   size_t extra = (frame_slots(code) - kFrameHeaderSlots - 1) * sizeof(Object*);
-  auto* gen = static_cast<GenObject*>(object_alloc(&GenType, sizeof(GenObject) + extra));
+  TypeObject* type = (code->flags & CO_COROUTINE)         ? &CoroType
+                     : (code->flags & CO_ASYNC_GENERATOR) ? &AsyncGenType
+                                                          : &GenType;
+  auto* gen = static_cast<GenObject*>(object_alloc(type, sizeof(GenObject) + extra));
   if (!gen) return nullptr;
+  gen->ag_closed = 0;
+  gen->ag_running_async = 0;
   gen->name = newref(func->name);
   gen->qualname = newref(func->qualname);
   gen->code = newref(code);
@@ -49,15 +56,24 @@ int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool c
   Frame* frame = &gen->frame;
   *presult = nullptr;
   if (frame->state == FRAME_CREATED && arg && arg != None) {
-    err_format(&Exc_TypeError, "can't send non-None value to a just-started generator");
+    err_format(&Exc_TypeError, "can't send non-None value to a just-started %s",
+               coro_check(gen)       ? "coroutine"
+               : async_gen_check(gen) ? "async generator"
+                                      : "generator");
     return SEND_ERROR;
   }
   if (frame->state == FRAME_EXECUTING) {
-    err_format(&Exc_ValueError, "generator already executing");
+    err_format(&Exc_ValueError, "%s already executing",
+               coro_check(gen)       ? "coroutine"
+               : async_gen_check(gen) ? "async generator"
+                                      : "generator");
     return SEND_ERROR;
   }
   if (frame->state >= FRAME_COMPLETED) {
-    if (arg && !exc) {
+    if (coro_check(gen) && !closing) {
+      // An exhausted coroutine: an error, except for close(), which is always silent.
+      err_format(&Exc_RuntimeError, "cannot reuse already awaited coroutine");
+    } else if (arg && !exc) {
       *presult = none_ref();
       return SEND_RETURN;
     }
@@ -106,17 +122,21 @@ static void set_stop_iteration_value(Object* value) {
 }
 
 // gen_send_ex: like gen_send_ex2, but a return raises StopIteration(value).
-static Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing) {
+Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing) {
   Object* result;
   if (gen_send_ex2(gen, arg, &result, exc, closing) == SEND_RETURN) {
-    set_stop_iteration_value(result);
+    if (async_gen_check(gen)) {
+      err_set(&Exc_StopAsyncIteration, nullptr);
+    } else {
+      set_stop_iteration_value(result);
+    }
     clear_ref(&result);
   }
   return result;
 }
 
 int iter_send(Object* iter, Object* arg, Object** presult) {
-  if (gen_check(iter)) return gen_send_ex2(static_cast<GenObject*>(iter), arg, presult, false, false);
+  if (gen_check(iter) || coro_check(iter)) return gen_send_ex2(static_cast<GenObject*>(iter), arg, presult, false, false);
   Object* res;
   if (arg == None && type_of(iter)->iternext) {
     res = type_of(iter)->iternext(iter);
@@ -152,7 +172,7 @@ static Object* gen_iternext(Object* self) {
 }
 
 // The iterator a suspended generator delegates to (yield from), or null. New reference.
-static Object* gen_yf(GenObject* gen) {
+Object* gen_yf(GenObject* gen) {
   Frame* f = &gen->frame;
   if (f->state != FRAME_SUSPENDED) return nullptr;
   uint32_t next = *f->ip;
@@ -162,7 +182,8 @@ static Object* gen_yf(GenObject* gen) {
 
 static int gen_close_iter(Object* yf);
 
-static Object* gen_close(Object* self, Object* const*, ssize, Object*) {
+
+Object* gen_close_meth(Object* self, Object* const*, ssize, Object*) {
   auto* gen = static_cast<GenObject*>(self);
   Frame* f = &gen->frame;
   if (f->state == FRAME_CREATED) {
@@ -183,7 +204,10 @@ static Object* gen_close(Object* self, Object* const*, ssize, Object*) {
   Object* retval = gen_send_ex(gen, None, true, true);
   if (retval) {
     decref(retval);
-    err_format(&Exc_RuntimeError, "generator ignored GeneratorExit");
+    err_format(&Exc_RuntimeError, "%s ignored GeneratorExit",
+               coro_check(gen)       ? "coroutine"
+               : async_gen_check(gen) ? "async generator"
+                                      : "generator");
     return nullptr;
   }
   if (err_matches(&Exc_StopIteration) || err_matches(&Exc_GeneratorExit)) {
@@ -194,8 +218,8 @@ static Object* gen_close(Object* self, Object* const*, ssize, Object*) {
 }
 
 static int gen_close_iter(Object* yf) {
-  if (gen_check(yf)) {
-    Object* r = gen_close(yf, nullptr, 0, nullptr);
+  if (gen_check(yf) || coro_check(yf)) {
+    Object* r = gen_close_meth(yf, nullptr, 0, nullptr);
     if (!r) return -1;
     decref(r);
     return 0;
@@ -213,8 +237,8 @@ static int gen_close_iter(Object* yf) {
   return 0;
 }
 
-static Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object* val,
-                              Object* tb) {
+Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object* val,
+                       Object* tb) {
   Frame* f = &gen->frame;
   if (Object* yf = gen_yf(gen)) {
     Object* ret;
@@ -231,7 +255,7 @@ static Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ
         goto throw_here;
       }
     }
-    if (gen_check(yf)) {
+    if (gen_check(yf) || coro_check(yf)) {
       ThreadState* ts = tstate();
       Frame* prev = ts->frame;
       f->previous = prev;
@@ -303,7 +327,7 @@ throw_here:
   return gen_send_ex(gen, None, true, false);
 }
 
-static Object* gen_throw(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+Object* gen_throw_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (kwnames && tuple_size(kwnames))
     return err_format(&Exc_TypeError, "throw() takes no keyword arguments");
   if (nargs < 1 || nargs > 3)
@@ -313,7 +337,7 @@ static Object* gen_throw(Object* self, Object* const* args, ssize nargs, Object*
                         nargs > 2 ? args[2] : nullptr);
 }
 
-static Object* gen_send(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+Object* gen_send_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if ((kwnames && tuple_size(kwnames)) || nargs != 1)
     return err_format(&Exc_TypeError, "generator.send() takes exactly one argument (%zd given)",
                       nargs);
@@ -331,7 +355,7 @@ static void gen_finalize(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
   if (gen->frame.state != FRAME_SUSPENDED) return;
   Object* saved = err_fetch();
-  Object* r = gen_close(o, nullptr, 0, nullptr);
+  Object* r = gen_close_meth(o, nullptr, 0, nullptr);
   if (!r) {
     err_write_unraisable(o);
   } else {
@@ -358,32 +382,43 @@ static void gen_dealloc(Object* o) {
   object_free(o);
 }
 
+// What a generator owns (CPython's gen_traverse + _PyFrame_Traverse). Safe in every state of the
+// frame, including while it runs (collections happen inside allocations made by the eval loop):
+//  - CREATED (or still under construction: code may be null before frame_init): locals bound so
+//    far (unbound slots are null) and an empty stack;
+//  - SUSPENDED: locals and the value stack up to the `sp` saved by YIELD_VALUE;
+//  - EXECUTING: the eval loop keeps `sp` in a register, so the saved one is stale: the value
+//    stack is skipped (CPython sets stacktop = -1 for the same reason); those objects just look
+//    referenced from outside. Local slots are always consistent (the eval loop stores the new
+//    value before releasing the old one);
+//  - COMPLETED: the frame's references are gone (or going: frame_clear nulls each slot before
+//    releasing it, after the state changed), nothing is visited.
 static int gen_traverse(Object* o, visitproc visit, void* arg) {
   auto* gen = static_cast<GenObject*>(o);
+  auto visit_opt = [&](Object* v) { return v ? visit(v, arg) : 0; };
+  int r;
+  if ((r = visit_opt(gen->code)) != 0) return r;
   Frame* f = &gen->frame;
-  if (f->state < FRAME_COMPLETED) {
+  if (f->code && f->state < FRAME_COMPLETED) {
+    if ((r = visit_opt(f->frame_obj)) != 0) return r;
+    if ((r = visit_opt(f->locals)) != 0) return r;
+    if ((r = visit_opt(f->func)) != 0) return r;
+    if ((r = visit_opt(f->globals)) != 0) return r;
+    if ((r = visit_opt(f->builtins)) != 0) return r;
     for (int32_t i = 0; i < f->code->nlocalsplus; i++) {
-      if (f->localsplus[i]) {
-        int r = visit(f->localsplus[i], arg);
-        if (r) return r;
-      }
+      if ((r = visit_opt(f->localsplus[i])) != 0) return r;
     }
-    // A running generator's saved stack pointer may be stale: its stack is a root then (not
-    // visiting it is conservative: the objects look externally referenced).
-    Object** top = f->state == FRAME_EXECUTING ? f->stack_base() : f->sp;
-    for (Object** p = f->stack_base(); p < top; p++) {
-      if (*p) {
-        int r = visit(*p, arg);
-        if (r) return r;
+    if (f->state != FRAME_EXECUTING) {
+      Object** base = f->stack_base();
+      Object** top = f->sp;
+      Object** limit = base + f->code->stacksize;
+      if (top > limit) top = limit;  // never trust a corrupt sp beyond the frame
+      for (Object** p = base; p < top; p++) {
+        if ((r = visit_opt(*p)) != 0) return r;
       }
-    }
-    if (f->func) {
-      int r = visit(f->func, arg);
-      if (r) return r;
     }
   }
-  if (gen->exc_state.exc_value) return visit(gen->exc_state.exc_value, arg);
-  return 0;
+  return visit_opt(gen->exc_state.exc_value);
 }
 
 static Object* gen_repr(Object* o) {
@@ -391,7 +426,9 @@ static Object* gen_repr(Object* o) {
   char buf[40];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(o));
   StrWriter w;
-  w.append("<generator object ");
+  w.append(coro_check(o)        ? "<coroutine object "
+           : async_gen_check(o) ? "<async_generator object "
+                                : "<generator object ");
   if (!w.append_str(gen->qualname)) return nullptr;
   w.append(buf);
   return w.finish();
@@ -445,12 +482,12 @@ static const GetSetDef gen_getset[] = {
 };
 
 static const MethodDef gen_methods[] = {
-    {"send", gen_send, METH_DEFAULT,
+    {"send", gen_send_meth, METH_DEFAULT,
      "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
-    {"throw", gen_throw, METH_DEFAULT,
+    {"throw", gen_throw_meth, METH_DEFAULT,
      "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded "
      "value or raise\nStopIteration."},
-    {"close", gen_close, METH_DEFAULT, "close() -> raise GeneratorExit inside generator."},
+    {"close", gen_close_meth, METH_DEFAULT, "close() -> raise GeneratorExit inside generator."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -471,6 +508,55 @@ void init_gen_types() {
   static GenObject probe;
   GenType.weaklistoffset = reinterpret_cast<char*>(&probe.weaklist) - reinterpret_cast<char*>(&probe);
   register_static_type(&GenType);
+
+  static const GetSetDef coro_getset[] = {
+      {"__name__", gen_get_name, gen_set_name, nullptr},
+      {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr},
+      {"cr_frame", gen_get_frame, nullptr, nullptr},
+      {"cr_running", gen_get_running, nullptr, nullptr},
+      {"cr_suspended", gen_get_suspended, nullptr, nullptr},
+      {"cr_code", gen_get_code, nullptr, nullptr},
+      {"cr_await", gen_get_yieldfrom, nullptr, nullptr},
+      {"cr_origin", [](Object*) { return none_ref(); }, nullptr, nullptr},
+      {nullptr, nullptr, nullptr, nullptr},
+  };
+  CoroType.name = "coroutine";
+  CoroType.basicsize = sizeof(GenObject);
+  CoroType.flags = TPFLAG_HAVE_GC;
+  CoroType.dealloc = gen_dealloc;
+  CoroType.repr = gen_repr;
+  CoroType.getattro = generic_getattr;
+  CoroType.getset = coro_getset;
+  CoroType.traverse = gen_traverse;
+  CoroType.finalize = gen_finalize;
+  CoroType.base = &ObjectType;
+  CoroType.weaklistoffset = GenType.weaklistoffset;
+  register_static_type(&CoroType);
+
+  static const GetSetDef async_gen_getset[] = {
+      {"__name__", gen_get_name, gen_set_name, nullptr},
+      {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr},
+      {"ag_frame", gen_get_frame, nullptr, nullptr},
+      {"ag_running", [](Object* o) { return bool_from(G(o)->ag_running_async != 0); }, nullptr,
+       nullptr},
+      {"ag_suspended", gen_get_suspended, nullptr, nullptr},
+      {"ag_code", gen_get_code, nullptr, nullptr},
+      {"ag_await", gen_get_yieldfrom, nullptr, nullptr},
+      {nullptr, nullptr, nullptr, nullptr},
+  };
+  AsyncGenType.name = "async_generator";
+  AsyncGenType.basicsize = sizeof(GenObject);
+  AsyncGenType.flags = TPFLAG_HAVE_GC;
+  AsyncGenType.dealloc = gen_dealloc;
+  AsyncGenType.repr = gen_repr;
+  AsyncGenType.getattro = generic_getattr;
+  AsyncGenType.getset = async_gen_getset;
+  AsyncGenType.traverse = gen_traverse;
+  AsyncGenType.finalize = gen_finalize;
+  AsyncGenType.base = &ObjectType;
+  AsyncGenType.weaklistoffset = GenType.weaklistoffset;
+  init_async_gen_types();  // method tables and the helper types (objects/genobject_async.cpp)
+  register_static_type(&AsyncGenType);
 }
 
 }  // namespace gilpy

@@ -24,11 +24,21 @@ struct GenObject : Object {
   Object* code;      // owned (gi_code stays valid after the frame is cleared)
   Object* weaklist;
   ThreadState::ExcInfo exc_state;  // exc_value owned
+  uint8_t ag_closed;         // async generators: finished or aclose()d
+  uint8_t ag_running_async;  // async generators: an asend()/athrow() awaitable is running it
   Frame frame;  // variable size: must stay last
 };
 
+// The same object layout serves generators, coroutines (CO_COROUTINE: `async def` without
+// yield) and async generators (CO_ASYNC_GENERATOR); the type tells them apart. Coroutines and
+// async generators live in objects/genobject_async.cpp.
 extern TypeObject GenType;
+extern TypeObject CoroType;
+extern TypeObject AsyncGenType;
 inline bool gen_check(Object* o) { return type_of(o) == &GenType; }
+inline bool coro_check(Object* o) { return type_of(o) == &CoroType; }
+inline bool async_gen_check(Object* o) { return type_of(o) == &AsyncGenType; }
+inline bool gen_like_check(Object* o) { return gen_check(o) || coro_check(o) || async_gen_check(o); }
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 inline constexpr size_t kGenFrameOffset = offsetof(GenObject, frame);
@@ -47,6 +57,30 @@ enum SendResult : int { SEND_ERROR = -1, SEND_RETURN = 0, SEND_NEXT = 1 };
 int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool closing);
 // send() for any iterator (the SEND opcode): generators directly, else __next__ / send().
 int iter_send(Object* iter, Object* arg, Object** presult);
+
+// As gen_send_ex2, but a return raises StopIteration(value) (StopAsyncIteration for async
+// generators) and returns null.
+Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing);
+// generator.throw(typ, val, tb) (val/tb may be null); close_on_genexit: close a delegated-to
+// iterator when GeneratorExit is thrown (false for async generators' athrow/aclose).
+Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb);
+// The iterator a suspended generator / coroutine delegates to (yield from / await), or null.
+Object* gen_yf(GenObject* gen);
+// Shared method bodies (send, throw, close) for the coroutine and async generator types.
+Object* gen_send_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames);
+Object* gen_throw_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames);
+Object* gen_close_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames);
+
+// `await o`: o itself for coroutines (and generators flagged CO_ITERABLE_COROUTINE), else the
+// iterator returned by o.__await__() (TypeError "'int' object can't be awaited", "__await__()
+// returned non-iterator of type 'int'"). New reference.
+Object* coro_get_awaitable_iter(Object* o);
+// The awaitable of `async for` over an async generator (its __anext__()).
+Object* async_gen_anext(Object* ag);
+// INTRINSIC_ASYNC_GEN_WRAP: mark a value yielded by an async generator (as opposed to a value
+// an `await` inside it passes up to the event loop).
+Object* async_gen_value_wrapper_new(Object* value);
+void init_async_gen_types();  // called by init_gen_types
 
 void init_gen_types();
 

@@ -1428,6 +1428,7 @@ dispatch:
       case INTRINSIC_STOPITERATION_ERROR: res = stopiteration_error(code, v); break;
       case INTRINSIC_UNARY_POSITIVE: res = number_positive(v); break;
       case INTRINSIC_LIST_TO_TUPLE: res = list_as_tuple(v); break;
+      case INTRINSIC_ASYNC_GEN_WRAP: res = async_gen_value_wrapper_new(v); break;
       default: res = call_intrinsic_1_typing(oparg, v); break;
     }
     if (!res) goto error;
@@ -1491,12 +1492,10 @@ dispatch:
   }
 
   TARGET(RERAISE) {
+    // [values..., exc]: only the exception is popped (as CPython's RERAISE); the unwinding pops
+    // the rest. (The lasti among the values only serves CPython's f_lineno while re-raising;
+    // the traceback entry for this frame was made where the exception was first raised.)
     Object* exc = POP();
-    if (oparg) {
-      // The lasti below the exception only matters for line numbers of the frame; drop it.
-      Object* lasti = POP();
-      xdecref(lasti);
-    }
     err_restore(exc);
     SAVE_FRAME();
     goto exception_unwind;
@@ -1577,7 +1576,11 @@ dispatch:
 
   TARGET(GET_YIELD_FROM_ITER) {
     Object* v = TOP();
-    if (!gen_check(v)) {
+    if (coro_check(v) && !(code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+      err_format(&Exc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+    if (!gen_check(v) && !coro_check(v)) {
       SAVE_FRAME();
       Object* it = object_getiter(v);
       if (!it) goto error;
@@ -1739,13 +1742,57 @@ dispatch:
     DISPATCH();
   }
 
-  TARGET(GET_AWAITABLE)
-  TARGET(GET_AITER)
-  TARGET(GET_ANEXT)
-  TARGET(END_ASYNC_FOR)
+  TARGET(GET_AWAITABLE) {
+    Object* obj = TOP();
+    SAVE_FRAME();
+    Object* iter = get_awaitable(obj, int(oparg));
+    if (!iter) goto error;
+    decref(obj);
+    TOP() = iter;
+    DISPATCH();
+  }
+
+  TARGET(GET_AITER) {
+    Object* obj = TOP();
+    SAVE_FRAME();
+    Object* iter = get_aiter(obj);
+    if (!iter) goto error;
+    decref(obj);
+    TOP() = iter;
+    DISPATCH();
+  }
+
+  TARGET(GET_ANEXT) {
+    SAVE_FRAME();
+    Object* awaitable = get_anext(TOP());
+    if (!awaitable) goto error;
+    PUSH(awaitable);
+    DISPATCH();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    Object* exc = POP();
+    if (exception_matches(exc, &Exc_StopAsyncIteration)) {
+      decref(exc);
+      Object* aiter = POP();
+      decref(aiter);
+      DISPATCH();
+    }
+    err_restore(exc);
+    SAVE_FRAME();
+    goto exception_unwind;
+  }
+
   TARGET(BEFORE_ASYNC_WITH) {
-    err_format(&Exc_SystemError, "opcode %s not implemented", kOpcodeNames[word & 0xFF]);
-    goto error;
+    Object* mgr = TOP();
+    Object* exit = nullptr;
+    SAVE_FRAME();
+    Object* res = async_with_enter(mgr, &exit);
+    if (!res) goto error;
+    decref(mgr);
+    TOP() = exit;
+    PUSH(res);
+    DISPATCH();
   }
 
 #if !GILPY_COMPUTED_GOTO

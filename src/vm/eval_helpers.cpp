@@ -62,6 +62,8 @@ bool function_str(Object* func, std::string& out) {
   return true;
 }
 
+}  // namespace
+
 Object* lookup_special(Object* obj, const char* name) {
   Object* descr = type_lookup_borrowed(type_of(obj), str_intern_cstr_borrowed(name));
   if (!descr) return nullptr;
@@ -69,8 +71,6 @@ Object* lookup_special(Object* obj, const char* name) {
   if (f) return f(descr, obj, type_of(obj));
   return newref(descr);
 }
-
-}  // namespace
 
 void format_unbound(CodeObject* code, int idx) {
   Object* name = tuple_get_borrowed(code->localsplusnames, idx);

@@ -74,6 +74,14 @@ static int tb_traverse(Object* o, visitproc visit, void* arg) {
   return tb->tb_frame ? visit(tb->tb_frame, arg) : 0;
 }
 
+// CPython's tb_clear drops tb_next and tb_frame; tb_frame is kept here because the printing code
+// below relies on it being non-null, and the cycles through a traceback are broken anyway by the
+// frame object's clear (its locals) and the exception's clear (its __traceback__).
+static int tb_clear(Object* o) {
+  clear_ref(&static_cast<TracebackObject*>(o)->tb_next);
+  return 0;
+}
+
 static TracebackObject* TB(Object* o) { return static_cast<TracebackObject*>(o); }
 static Object* tb_get_next(Object* o) { return newref(TB(o)->tb_next ? TB(o)->tb_next : None); }
 static int tb_set_next(Object* o, Object* v) {
@@ -98,7 +106,7 @@ static int tb_set_next(Object* o, Object* v) {
   setref(&TB(o)->tb_next, newref(v));
   return 0;
 }
-static Object* tb_get_frame(Object* o) { return newref(TB(o)->tb_frame); }
+static Object* tb_get_frame(Object* o) { return newref(TB(o)->tb_frame ? TB(o)->tb_frame : None); }
 static Object* tb_get_lasti(Object* o) { return int_from_i64(TB(o)->tb_lasti * 2); }
 static Object* tb_get_lineno(Object* o) { return int_from_i64(TB(o)->tb_lineno); }
 
@@ -133,6 +141,7 @@ void init_traceback_type() {
   TracebackType.flags = TPFLAG_HAVE_GC;
   TracebackType.dealloc = tb_dealloc;
   TracebackType.traverse = tb_traverse;
+  TracebackType.clear = tb_clear;
   TracebackType.getattro = generic_getattr;
   TracebackType.setattro = generic_setattr;
   TracebackType.getset = tb_getset;
