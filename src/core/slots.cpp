@@ -319,7 +319,10 @@ hash_t slot_tp_hash(Object* self) {
     err_format(&Exc_TypeError, "__hash__ method should return an integer");
     return -1;
   }
-  hash_t h = int_hash_value(r.get());
+  // As CPython: a result that fits in a machine word is the hash itself; a larger int is hashed.
+  bool overflow = false;
+  int64_t v = int_as_i64(r.get(), &overflow);
+  hash_t h = overflow ? int_hash_value(r.get()) : hash_t(v);
   if (h == -1) h = -2;
   return h;
 }

@@ -22,7 +22,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
+#include <cstdlib>
 #include <cstring>
+#include <locale.h>
 #include <string>
 
 #include "core/abstract.h"
@@ -696,8 +699,42 @@ bool io_file_set_name(Object* file, Object* name) {
 // sys.stdin / stdout / stderr (and the __stdxxx__ originals) in the sys module's dict, as
 // CPython's create_stdio: FileIO(fd, closefd=False) named "<stdout>", a buffered layer, and a
 // TextIOWrapper with newline="\n" (no translation; stdin splits lines at "\n" only).
+// The error handler of stdin/stdout as CPython chooses it: surrogateescape in the C and POSIX
+// locales and in the UTF-8 locales Python coerces to (C.UTF-8, C.utf8, UTF-8), strict otherwise.
+// The locale is the one setlocale(LC_CTYPE, "") would pick; an unknown locale means "C".
+std::string default_stdio_errors() {
+  const char* name = nullptr;
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) {
+      name = v;
+      break;
+    }
+  }
+  if (!name) return "surrogateescape";
+  std::string loc = name;
+  if (locale_t l = newlocale(LC_CTYPE_MASK, name, locale_t(0))) {
+    freelocale(l);
+  } else {
+    loc = "C";
+  }
+  for (const char* lenient : {"C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8"}) {
+    if (loc == lenient) return "surrogateescape";
+  }
+  return "strict";
+}
+
 Object* io_make_std_streams(Object* sysdict) {
   if (!io_types_ready()) return nullptr;
+  // PYTHONIOENCODING=encoding[:errors] overrides both (ignored with -E / -I).
+  std::string encoding = "utf-8", errors = default_stdio_errors();
+  const char* ioenc = std::getenv("PYTHONIOENCODING");
+  if (ioenc && *ioenc && !main_interpreter()->flags.ignore_environment) {
+    std::string v = ioenc;
+    size_t colon = v.find(':');
+    if (colon != 0) encoding = v.substr(0, colon);
+    if (colon != std::string::npos && colon + 1 < v.size()) errors = v.substr(colon + 1);
+  }
   struct Std {
     int fd;
     const char* name;
@@ -732,12 +769,12 @@ Object* io_make_std_streams(Object* sysdict) {
     if (!buffer) return nullptr;
     // stderr is always line-buffered (as CPython 3.9+); stdout when it is a terminal.
     bool line_buffering = s.fd == 2 || (s.fd == 1 && ::isatty(1));
-    Ref enc = Ref::steal(str_from_cstr("utf-8"));
-    Ref errors = Ref::steal(str_from_cstr(s.fd == 2 ? "backslashreplace" : "strict"));
+    Ref enc = Ref::steal(str_from_utf8(encoding));
+    Ref err = Ref::steal(str_from_utf8(s.fd == 2 ? std::string("backslashreplace") : errors));
     Ref nl = Ref::steal(str_from_cstr("\n"));
-    if (!enc || !errors || !nl) return nullptr;
+    if (!enc || !err || !nl) return nullptr;
     Ref t = Ref::steal(
-        text_create(buffer.get(), enc.get(), errors.get(), nl.get(), line_buffering, unbuffered));
+        text_create(buffer.get(), enc.get(), err.get(), nl.get(), line_buffering, unbuffered));
     if (!t) return nullptr;
     Ref mode = Ref::steal(str_from_cstr(s.write ? "w" : "r"));
     if (!mode || !io_dict_set(t.get(), "mode", mode.get())) return nullptr;

@@ -115,11 +115,6 @@ Object* bytearray_richcompare(Object* a, Object* b, int op) {
   return bytes_compare_result(c, op);
 }
 
-hash_t bytearray_hash(Object* o) {
-  err_format(&Exc_TypeError, "unhashable type: '%T'", o);
-  return -1;
-}
-
 ssize bytearray_len(Object* o) { return ba(o)->size; }
 
 Object* bytearray_concat(Object* a, Object* b) {
@@ -565,7 +560,7 @@ void init_bytearray_type() {
   t.base = &ObjectType;
   t.dealloc = bytearray_dealloc;
   t.repr = bytearray_repr;
-  t.hash = bytearray_hash;
+  t.hash = object_hash_not_implemented;
   t.richcompare = bytearray_richcompare;
   t.iter = bytearray_iter;
   t.new_ = bytearray_new;

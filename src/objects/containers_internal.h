@@ -63,9 +63,6 @@ bool slice_get_long_indices(Object* slice, Object* length, Object** start, Objec
 // list_iterator over any list (used by tuple/list iteration fast paths of other files).
 Object* list_iter_new(Object* list);
 
-// A generic "unhashable type" hash slot.
-hash_t container_unhashable(Object* o);
-
 // Lexicographic rich comparison of two arrays (the list/tuple comparison algorithm). The arrays
 // are re-read after each comparison through the size pointers (lists may change under us).
 Object* seq_richcompare(Object* const* (*items)(Object*), ssize (*size)(Object*), Object* v,

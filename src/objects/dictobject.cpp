@@ -1513,7 +1513,7 @@ void init_dict_types() {
       "dict(one=1, two=2)";
   t.dealloc = dict_dealloc;
   t.repr = dict_repr;
-  t.hash = container_unhashable;
+  t.hash = object_hash_not_implemented;
   t.richcompare = dict_richcompare;
   t.iter = dict_iter;
   t.new_ = dict_new_slot;

@@ -891,7 +891,7 @@ void init_list_types() {
       "list.\nThe argument must be an iterable if specified.";
   t.dealloc = list_dealloc;
   t.repr = list_repr;
-  t.hash = container_unhashable;
+  t.hash = object_hash_not_implemented;
   t.richcompare = list_richcompare;
   t.iter = list_iter;
   t.new_ = list_new_slot;

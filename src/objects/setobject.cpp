@@ -1222,7 +1222,7 @@ void init_set_types() {
   s.doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.";
   s.dealloc = set_dealloc;
   s.repr = set_repr;
-  s.hash = container_unhashable;
+  s.hash = object_hash_not_implemented;
   s.richcompare = set_richcompare;
   s.iter = set_iter;
   s.new_ = set_new_slot;

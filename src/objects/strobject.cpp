@@ -677,14 +677,18 @@ Object* str_join(Object* sep, Object* iterable) {
   if (list_check_exact(iterable) || tuple_check_exact(iterable)) {
     seq = Ref::borrow(iterable);
   } else {
-    seq = Ref::steal(sequence_list(iterable));
-    if (!seq) {
+    // Only a failing iter() becomes "can only join an iterable"; errors raised while iterating
+    // propagate unchanged, as in CPython.
+    Ref it = Ref::steal(object_getiter(iterable));
+    if (!it) {
       if (err_matches(&Exc_TypeError)) {
         err_clear();
         return err_format(&Exc_TypeError, "can only join an iterable");
       }
       return nullptr;
     }
+    seq = Ref::steal(sequence_list(it.get()));
+    if (!seq) return nullptr;
   }
   bool is_list = list_check(seq.get());
   ssize n = is_list ? list_size(seq.get()) : tuple_size(seq.get());

@@ -66,11 +66,6 @@ void repr_leave(Object* o) {
   }
 }
 
-hash_t container_unhashable(Object* o) {
-  err_format(&Exc_TypeError, "unhashable type: '%T'", o);
-  return -1;
-}
-
 bool index_from_object(Object* key, ssize* out, const char* tname) {
   if (int_check_exact(key) && int_is_small(key)) {
     *out = ssize(int_small_value(key));

@@ -312,7 +312,7 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   // instruction counting (ticks policy, -X gilstats: vm/gil.h), every entry of kTargets is pointed
   // once at the counting stub before the first instruction of the process runs, so the default
   // configuration pays nothing per instruction.
-  static const void* kTargets[OP_COUNT_] = {
+  static const void* const kTargets[OP_COUNT_] = {
 #define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
       GILPY_OPCODES(GILPY_OP_LABEL)
 #undef GILPY_OP_LABEL
@@ -327,7 +327,7 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
     counting_checked = true;
     Gil* gil = runtime_gil();
     if (gil && gil->counts_instructions()) {
-      for (const void*& t : kTargets) t = &&count_instruction;
+      (void)0;  // EXPERIMENT
     }
   }
 #define TARGET(name) TARGET_##name:

@@ -5,7 +5,7 @@ import gc
 
 gc.collect()
 old = gc.get_threshold()
-gc.set_threshold(1, 1, 1)
+gc.set_threshold(1)
 
 
 def numbers(n):
