@@ -803,14 +803,7 @@ def _parse_isoformat_time(s):
                 if tzstr[0] == '-':
                     td = -td
                 tzi = timezone(td)
-    if comps[0] == 24:
-        if comps[1:] == [0, 0, 0]:
-            comps[0] = 0
-            comps.append(True)
-            comps.append(tzi)
-            return comps
-        raise ValueError('hour must be in 0..23')
-    comps.append(False)
+    comps.append(False)  # 3.12 has no 24:00 (next day) form
     comps.append(tzi)
     return comps
 

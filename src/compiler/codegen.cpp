@@ -266,7 +266,10 @@ void Compiler::set_qualname() {
   std::string base;
   bool has_base = false;
   if (units_.size() > 1) {
-    Unit* parent = units_[units_.size() - 2].get();
+    // The scope of a generic function's type parameters does not appear in qualified names.
+    size_t pi = units_.size() - 2;
+    while (pi > 0 && units_[pi]->scope_type == ScopeType::TypeParams) pi--;
+    Unit* parent = units_[pi].get();
     bool force_global = false;
     if (u->scope_type == ScopeType::Function || u->scope_type == ScopeType::AsyncFunction ||
         u->scope_type == ScopeType::Class) {
@@ -527,7 +530,20 @@ bool Compiler::function_def(Stmt* s) {
   int flags = 0;
   Loc loc = s->loc;
   if (!default_arguments(f->args, loc, &flags)) return false;
-  if (!annotations(f->args, f->returns, loc, &flags)) return false;
+  // PEP 695 (CPython 3.12's compiler_function): a generic function is made inside a function of
+  // its own that creates the type parameters, receives the defaults as arguments, sets
+  // __type_params__ and returns the function; that function is called right away.
+  bool generic = !f->type_params.empty();
+  int ntp_args = ((flags & 1) ? 1 : 0) + ((flags & 2) ? 1 : 0);
+  if (generic) {
+    if (!enter_scope("<generic parameters of " + std::string(f->name) + ">",
+                     ScopeType::TypeParams, &f->type_params, firstlineno))
+      return false;
+    u_->argcount = ntp_args;
+    if (!type_params(f->type_params)) return abort_scope();
+    for (int i = 0; i < ntp_args; i++) emit(OP_LOAD_FAST, i, loc);
+  }
+  if (!annotations(f->args, f->returns, loc, &flags)) return generic ? abort_scope() : false;
 
   if (!enter_scope(f->name, is_async ? ScopeType::AsyncFunction : ScopeType::Function, s,
                    firstlineno))
@@ -548,8 +564,78 @@ bool Compiler::function_def(Stmt* s) {
   Object* code = exit_scope(&freevars, true);
   if (!code) return false;
   if (!make_closure(code, freevars, flags, loc)) return false;
+  if (generic) {
+    // [type_params function] -> function with __type_params__, returned.
+    emit(OP_SWAP, 2, loc);
+    emit(OP_CALL_INTRINSIC_2, INTRINSIC_SET_FUNCTION_TYPE_PARAMS, loc);
+    Object* gcode = exit_scope(&freevars, false);
+    if (!gcode || !make_closure(gcode, freevars, 0, loc)) return false;
+    // [defaults? kwdefaults? generic] -> [generic defaults? kwdefaults?] and call it.
+    if (ntp_args == 0) {
+      emit(OP_PUSH_NULL, 0, loc);
+      emit(OP_CALL, 0, loc);
+    } else if (ntp_args == 1) {
+      emit(OP_SWAP, 2, loc);
+      emit(OP_CALL, 0, loc);
+    } else {
+      emit(OP_SWAP, 3, loc);
+      emit(OP_SWAP, 2, loc);
+      emit(OP_CALL, 1, loc);
+    }
+  }
   if (!apply_decorators(f->decorator_list)) return false;
   return nameop(f->name, ExprContext::Store, loc);
+}
+
+bool Compiler::type_params(const Span<TypeParam*>& params) {
+  for (TypeParam* tp : params) {
+    Loc loc = tp->loc;
+    Object* name = str_from_utf8(tp->name);
+    if (!name || !load_const(str_intern(name), loc)) return false;
+    switch (tp->kind) {
+      case TypeParamKind::TypeVar:
+        if (tp->bound) {
+          if (tp->bound->kind == ExprKind::Tuple && tp->bound->as<Tuple>()->elts.size() >= 2) {
+            if (!visit_expr(tp->bound)) return false;
+            emit(OP_CALL_INTRINSIC_2, INTRINSIC_TYPEVAR_WITH_CONSTRAINTS, loc);
+          } else {
+            if (!visit_expr(tp->bound)) return false;
+            emit(OP_CALL_INTRINSIC_2, INTRINSIC_TYPEVAR_WITH_BOUND, loc);
+          }
+        } else {
+          emit(OP_CALL_INTRINSIC_1, INTRINSIC_TYPEVAR, loc);
+        }
+        break;
+      case TypeParamKind::ParamSpec: emit(OP_CALL_INTRINSIC_1, INTRINSIC_PARAMSPEC, loc); break;
+      case TypeParamKind::TypeVarTuple:
+        emit(OP_CALL_INTRINSIC_1, INTRINSIC_TYPEVARTUPLE, loc);
+        break;
+    }
+    emit(OP_COPY, 1, loc);
+    if (!nameop(tp->name, ExprContext::Store, loc)) return false;
+  }
+  emit(OP_BUILD_TUPLE, int(params.size()), kNoLoc);
+  return true;
+}
+
+// type X = value (CPython 3.12's compiler_typealias): TypeAliasType(name, None, compute_value),
+// where compute_value is a function evaluating `value` on first access of __value__.
+bool Compiler::type_alias(Stmt* s) {
+  auto* t = s->as<TypeAlias>();
+  Loc loc = s->loc;
+  std::string_view name = t->name->as<Name>()->id;
+  Object* n = str_from_utf8(name);
+  if (!n || !load_const(str_intern(n), loc)) return false;
+  load_none(loc);
+  if (!enter_scope(name, ScopeType::TypeParams, s, loc.lineno)) return false;
+  if (add_const(newref(None)) < 0) return abort_scope();
+  if (!visit_expr(t->value)) return abort_scope();
+  std::vector<std::string> freevars;
+  Object* code = exit_scope(&freevars, false);
+  if (!code || !make_closure(code, freevars, 0, loc)) return false;
+  emit(OP_BUILD_TUPLE, 3, loc);
+  emit(OP_CALL_INTRINSIC_1, INTRINSIC_TYPEALIAS, loc);
+  return nameop(name, ExprContext::Store, loc);
 }
 
 bool Compiler::class_def(Stmt* s) {

@@ -59,7 +59,10 @@ struct Instr {
   Loc loc;
 };
 
-enum class ScopeType : uint8_t { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
+enum class ScopeType : uint8_t {
+  Module, Class, Function, AsyncFunction, Lambda, Comprehension,
+  TypeParams,  // PEP 695: the scope of a generic function's type parameters / a type alias value
+};
 
 enum class FBlockType : uint8_t {
   WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
@@ -179,6 +182,8 @@ class Compiler {
   bool function_def(parser::Stmt* s);
   bool class_def(parser::Stmt* s);
   bool lambda(parser::Expr* e);
+  bool type_params(const parser::Span<parser::TypeParam*>& params);  // pushes their tuple
+  bool type_alias(parser::Stmt* s);
   bool default_arguments(parser::Arguments* args, const Loc& loc, int* flags);
   bool annotations(parser::Arguments* args, parser::Expr* returns, const Loc& loc, int* flags);
   bool decorators(const parser::Span<parser::Expr*>& decos);

@@ -54,7 +54,7 @@ bool Compiler::visit_stmt(Stmt* s) {
     case StmtKind::With: return with_stmt(s, 0);
     case StmtKind::AsyncWith: return async_with_stmt(s, 0);
     case StmtKind::AsyncFor: return async_for_stmt(s);
-    case StmtKind::TypeAlias: return error("type aliases are not supported yet", loc);
+    case StmtKind::TypeAlias: return type_alias(s);
   }
   return true;
 }

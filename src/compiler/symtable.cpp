@@ -197,14 +197,27 @@ struct Builder {
         auto* f = s->as<FunctionDef>();
         if (!add_def(f->name, DEF_LOCAL, s->loc)) return false;
         if (!visit_exprs(f->args->defaults) || !visit_exprs(f->args->kw_defaults)) return false;
+        bool generic = !f->type_params.empty();
+        if (generic) {
+          // PEP 695: the type parameters live in a function-like scope of their own around the
+          // function; it receives the evaluated defaults as arguments (CPython 3.12's layout).
+          if (!visit_exprs(f->decorator_list)) return false;
+          enter_block("<generic parameters of " + std::string(f->name) + ">", BlockType::Function,
+                      &f->type_params, s->loc);
+          bool has_kwdefaults = false;
+          for (Expr* d : f->args->kw_defaults)
+            if (d) has_kwdefaults = true;
+          if (!f->args->defaults.empty() && !add_def(".defaults", DEF_PARAM, s->loc)) return false;
+          if (has_kwdefaults && !add_def(".kwdefaults", DEF_PARAM, s->loc)) return false;
+          if (!visit_type_params(f->type_params)) return false;
+        }
         if (!visit_annotations(f->args, f->returns)) return false;
-        if (!visit_exprs(f->decorator_list)) return false;
-        if (!f->type_params.empty())
-          return error("generic functions (PEP 695) are not supported", s->loc);
+        if (!generic && !visit_exprs(f->decorator_list)) return false;
         enter_block(std::string(f->name), BlockType::Function, s, s->loc);
         if (s->kind == StmtKind::AsyncFunctionDef) cur->coroutine = true;
         if (!visit_arguments(f->args) || !visit_stmts(f->body)) return false;
         exit_block();
+        if (generic) exit_block();
         return true;
       }
       case StmtKind::ClassDef: {
@@ -238,7 +251,19 @@ struct Builder {
         auto* a = s->as<Assign>();
         return visit_exprs(a->targets) && visit_expr(a->value);
       }
-      case StmtKind::TypeAlias: return error("type aliases (PEP 695) are not supported", s->loc);
+      case StmtKind::TypeAlias: {
+        // The value is evaluated lazily, by a function of its own.
+        auto* t = s->as<TypeAlias>();
+        if (t->name->kind != ExprKind::Name) return error("invalid type alias target", s->loc);
+        std::string_view name = t->name->as<Name>()->id;
+        if (!add_def(name, DEF_LOCAL, t->name->loc)) return false;
+        if (!t->type_params.empty())
+          return error("generic type aliases (PEP 695) are not supported", s->loc);
+        enter_block(std::string(name), BlockType::Function, s, s->loc);
+        if (!visit_expr(t->value)) return false;
+        exit_block();
+        return true;
+      }
       case StmtKind::AnnAssign: {
         auto* a = s->as<AnnAssign>();
         if (a->target->kind == ExprKind::Name) {
@@ -331,6 +356,14 @@ struct Builder {
         }
         return visit_stmts(w->body);
       }
+    }
+    return true;
+  }
+
+  bool visit_type_params(const Span<TypeParam*>& params) {
+    for (TypeParam* tp : params) {
+      if (!add_def(tp->name, DEF_LOCAL, tp->loc)) return false;
+      if (tp->bound && !visit_expr(tp->bound)) return false;
     }
     return true;
   }

@@ -72,7 +72,7 @@ Object* gen_throw_meth(Object* self, Object* const* args, ssize nargs, Object* k
 Object* gen_close_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames);
 
 // `await o`: o itself for coroutines (and generators flagged CO_ITERABLE_COROUTINE), else the
-// iterator returned by o.__await__() (TypeError "'int' object can't be awaited", "__await__()
+// iterator returned by o.__await__() (TypeError "object int can't be used in 'await' expression", "__await__()
 // returned non-iterator of type 'int'"). New reference.
 Object* coro_get_awaitable_iter(Object* o);
 // The awaitable of `async for` over an async generator (its __anext__()).

@@ -339,7 +339,7 @@ Object* coro_get_awaitable_iter(Object* o) {
     return newref(o);
   Object* descr = type_lookup_borrowed(type_of(o), str_intern_cstr_borrowed("__await__"));
   if (!descr || descr == None)
-    return err_format(&Exc_TypeError, "'%T' object can't be awaited", o);
+    return err_format(&Exc_TypeError, "object %T can't be used in 'await' expression", o);
   Ref meth;
   if (descrgetfunc f = type_of(descr)->descr_get) {
     meth = Ref::steal(f(descr, o, type_of(o)));

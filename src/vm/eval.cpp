@@ -273,6 +273,23 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   uint32_t word;
   uint32_t oparg;
   Object* retval = nullptr;
+#if GILPY_COMPUTED_GOTO
+  const void* const* targets;  // the dispatch table
+  // Instruction counting (vm/gil.h): when the GIL asks for it (ticks policy, -X gilstats),
+  // DISPATCH jumps through kCountTargets, whose every entry is the counting stub, which then jumps
+  // through kTargets. The choice is made once per eval_frame entry into a register, so the
+  // default configuration executes no extra instruction per bytecode.
+  static const void* const kTargets[OP_COUNT_] = {
+#define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
+      GILPY_OPCODES(GILPY_OP_LABEL)
+#undef GILPY_OP_LABEL
+  };
+#define GILPY_OP_COUNT_LABEL(name, flags, pop, push) &&count_instruction,
+  static const void* const kCountTargets[OP_COUNT_] = {GILPY_OPCODES(GILPY_OP_COUNT_LABEL)};
+#undef GILPY_OP_COUNT_LABEL
+  static const bool counting = runtime_gil() && runtime_gil()->counts_instructions();
+  targets = counting ? kCountTargets : kTargets;
+#endif
 
 #define LOAD_FRAME()                       \
   do {                                     \
@@ -308,28 +325,6 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   if (throwflag) goto error;
 
 #if GILPY_COMPUTED_GOTO
-  // kTargets is what DISPATCH jumps through; kRealTargets never changes. When the GIL asks for
-  // instruction counting (ticks policy, -X gilstats: vm/gil.h), every entry of kTargets is pointed
-  // once at the counting stub before the first instruction of the process runs, so the default
-  // configuration pays nothing per instruction.
-  static const void* const kTargets[OP_COUNT_] = {
-#define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
-      GILPY_OPCODES(GILPY_OP_LABEL)
-#undef GILPY_OP_LABEL
-  };
-  static const void* const kRealTargets[OP_COUNT_] = {
-#define GILPY_OP_LABEL(name, flags, pop, push) &&TARGET_##name,
-      GILPY_OPCODES(GILPY_OP_LABEL)
-#undef GILPY_OP_LABEL
-  };
-  static bool counting_checked = false;  // set by the main thread before any other thread exists
-  if (GILPY_UNLIKELY(!counting_checked)) {
-    counting_checked = true;
-    Gil* gil = runtime_gil();
-    if (gil && gil->counts_instructions()) {
-      (void)0;  // EXPERIMENT
-    }
-  }
 #define TARGET(name) TARGET_##name:
 #if GILPY_TRACE_EXEC
 #define DISPATCH() goto dispatch
@@ -338,7 +333,7 @@ Object* eval_frame(ThreadState* ts, Frame* frame, bool throwflag) {
   do {                            \
     word = *ip++;                 \
     oparg = word >> 8;            \
-    goto* kTargets[word & 0xFF];  \
+    goto* targets[word & 0xFF];   \
   } while (0)
 #endif
 #else
@@ -360,7 +355,7 @@ count_instruction:
     word = ip[-1];
     oparg = word >> 8;
   }
-  goto* kRealTargets[word & 0xFF];
+  goto* kTargets[word & 0xFF];
 #endif
 
 dispatch:
@@ -382,7 +377,7 @@ dispatch:
   std::fprintf(stderr, "%4d %s %u\n", int(ip - code->code) - 1, kOpcodeNames[word & 0xFF], oparg);
 #endif
 #if GILPY_COMPUTED_GOTO
-  goto* kTargets[word & 0xFF];
+  goto* targets[word & 0xFF];
 #else
   switch (word & 0xFF) {
 #endif

@@ -1,0 +1,15 @@
+# time.strptime: the default format, common directives, results as struct_time
+import time
+print(time.strptime('2024-02-29 13:45:10', '%Y-%m-%d %H:%M:%S'))
+print(time.strptime('Thu Feb 29 13:45:10 2024'))
+t = time.strptime('12/31/99 11:59 PM', '%m/%d/%y %I:%M %p')
+print(tuple(t), t.tm_year, t.tm_yday, t.tm_wday)
+t = time.strptime('2024-06-01 +0200', '%Y-%m-%d %z')
+print(tuple(t), t.tm_gmtoff)
+t = time.strptime('2024 100', '%Y %j')
+print(t.tm_mon, t.tm_mday, t.tm_wday)
+print(time.strptime('2024 W10 1', '%G W%V %u')[:3], time.strptime('2024 10 3', '%Y %U %w')[:3])
+print(time.strptime('2024 10 3', '%Y %W %w')[:3], time.strptime('Feb 29', '%b %d')[:3])
+print(time.strptime('  March   5 ,  2023', ' %B %d , %Y')[:3], time.strptime('5%', '%d%%')[:3])
+print(time.strptime('monday 3 june 2024', '%A %d %B %Y')[:7], time.strptime('00', '%y')[0], time.strptime('69', '%y')[0])
+print(time.strptime('01/02/03', '%x')[:3], time.strptime('04:05:06', '%X')[3:6])

@@ -1,0 +1,30 @@
+# unittest.main(verbosity=2, exit=False): per-test lines, then the program continues
+import unittest, sys
+
+class Stack:
+    def __init__(self):
+        self.items = []
+    def push(self, x):
+        self.items.append(x)
+    def pop(self):
+        if not self.items:
+            raise IndexError('pop from empty stack')
+        return self.items.pop()
+
+class StackTests(unittest.TestCase):
+    def setUp(self):
+        self.s = Stack()
+    def test_push_pop(self):
+        """Pushed items come back in LIFO order."""
+        for i in range(3):
+            self.s.push(i)
+        self.assertEqual([self.s.pop() for _ in range(3)], [2, 1, 0])
+    def test_empty(self):
+        with self.assertRaisesRegex(IndexError, 'empty'):
+            self.s.pop()
+    @unittest.skipUnless(sys.platform.startswith('win'), 'windows only')
+    def test_windows(self):
+        pass
+
+prog = unittest.main(verbosity=2, exit=False, argv=['stacktest'])
+print('after main:', prog.result.wasSuccessful(), prog.result.testsRun, len(prog.result.skipped))
