@@ -1,7 +1,6 @@
 """assertLogs / assertNoLogs."""
 import logging
 
-__unittest = True
 
 
 class _CapturingHandler(logging.Handler):

@@ -40,6 +40,11 @@ bool signal_install_defaults(ThreadState* main_ts);
 // sys.setswitchinterval/getswitchinterval (+ setcheckinterval/getcheckinterval under ticks).
 bool gil_install_sys_functions(Object* sysdict);
 
+// Sockets, select and subprocess (issue 5).
+Object* socket_module_init();           // modules/socket.cpp (_socket; lib/socket.py wraps it)
+Object* select_module_init();           // modules/select.cpp (select, poll, epoll)
+Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exec for subprocess)
+
 Object* atexit_module_init();    // modules/atexit.cpp
 // Run (and forget) the atexit callbacks, last registered first (at interpreter exit).
 void atexit_run_callbacks();

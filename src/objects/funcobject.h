@@ -58,4 +58,9 @@ Object* method_new(Object* func, Object* self);
 
 void init_function_types();  // function, method
 
+// PEP 695: set func.__type_params__ (a tuple; the getter returns it, () when unset). 0 / -1.
+// Declared for the compiler's INTRINSIC_SET_FUNCTION_TYPE_PARAMS (vm/eval_typing.cpp, which has a
+// weak fallback that ignores the parameters until this is defined here).
+int function_set_type_params(Object* func, Object* params);
+
 }  // namespace gilpy

@@ -7,16 +7,22 @@ gc.collect()
 old = gc.get_threshold()
 gc.set_threshold(1)
 
+# Objects kept alive make the generation-0 count grow, so that nearly every allocation below
+# starts a collection (short-lived objects alone would keep the count near zero).
+keep = []
+
 
 def numbers(n):
     for i in range(n):
         # Several values live on the stack while the list/tuple/dict are built.
-        yield [i, (i, str(i)), {"k": [i] * 3}]
+        keep.append([i])
+        yield [i, (i, str(i)), {"k": [i] * 3}, keep.append([i]), keep.append({i: i})]
 
 
 def squares(src):
     for item in src:
-        a, b, c = item
+        a, b, c, _, _ = item
+        keep.append((a, [b]))
         yield (a * a, b[1] + "!", len(c["k"]), [x for x in c["k"]])
 
 
@@ -35,7 +41,7 @@ def chained(n):
 
 total = 0
 count = 0
-for t in chained(60):
+for t in chained(300):
     count += 1
     last = t[2]
     total += last[0] if isinstance(last, list) and isinstance(last[0], int) else 0
@@ -52,13 +58,14 @@ def make_counter():
 
     def gen(m):
         for i in range(m):
-            yield bump(i) + [g for g in (j * 2 for j in range(i % 4))]
+            keep.append([i])
+            yield bump(i) + [g for g in (j * 2 for j in range(i % 4)) if keep.append([g]) is None]
 
     return gen, state
 
 
 gen, state = make_counter()
-acc = [len(x) for x in gen(80)]
+acc = [len(x) for x in gen(300)]
 print("closures:", sum(acc), state["n"])
 
 
@@ -70,6 +77,7 @@ def accumulator():
         if got is None:
             break
         items.append({"v": got, "copy": [got] * 2})
+        keep.append([got, items])
     return items
 
 
@@ -88,7 +96,7 @@ def guarded():
     n = 0
     while True:
         try:
-            yield [n, {"n": n}]
+            yield [n, {"n": n}, keep.append([n])]
         except ValueError as e:
             n += 100
             err = [str(e), (n,)]
@@ -100,7 +108,9 @@ g = guarded()
 next(g)
 seen = []
 for i in range(30):
-    seen.append(next(g)[0] if i % 3 else g.throw(ValueError("v%d" % i))[0])
+    if i % 3 == 0:
+        seen.append(g.throw(ValueError("v%d" % i))[0])  # answered from the handler
+    seen.append(next(g)[0])
 g.close()
 print("throw:", seen[:6], len(seen))
 
@@ -109,6 +119,7 @@ def failing(n):
     for i in range(n):
         if i == n - 1:
             raise KeyError([i, "boom"])
+        keep.append({i: [i]})
         yield {i: [i]}
 
 
@@ -177,10 +188,13 @@ def nest(depth):
         yield [0]
         return
     for v in nest(depth - 1):
+        keep.append([v])
         yield v + [depth]
 
 
 print("nest:", sum(next(nest(40))))
 
+print("kept:", len(keep) > 1000)
+keep.clear()
 gc.set_threshold(*old)
 print("final collect ok:", gc.collect() >= 0)
