@@ -184,8 +184,6 @@ class Calendar(object):
 
     def itermonthdates(self, year, month):
         import datetime
-        first = datetime.date(year, month, 1)
-        start = first.toordinal() - (first.weekday() - self.firstweekday) % 7
         for y, m, d in self.itermonthdays3(year, month):
             yield datetime.date(y, m, d)
 

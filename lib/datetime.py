@@ -128,11 +128,11 @@ def _check_tzinfo_arg(tz):
 
 
 def _class_name(obj):
+    # As the C type names: 'datetime.date' for ours, the bare __name__ for subclasses.
     cls = type(obj)
-    mod = cls.__module__
-    if mod == 'datetime':
-        return 'datetime.' + cls.__qualname__
-    return '%s.%s' % (mod, cls.__qualname__)
+    if cls in _OWN_TYPES:
+        return 'datetime.' + cls.__name__
+    return cls.__name__
 
 
 def _divide_and_round(a, b):
@@ -240,26 +240,28 @@ class timedelta:
 
     def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0,
                 weeks=0):
-        # Exact sum as a fraction num/den of microseconds, then round half to even.
-        num, den = 0, 1
-        for value, factor in ((days, 86400000000), (seconds, 1000000), (microseconds, 1),
-                              (milliseconds, 1000), (minutes, 60000000),
-                              (hours, 3600000000), (weeks, 604800000000)):
-            if isinstance(value, int):
-                num += value * factor * den
-            elif isinstance(value, float):
-                if value != value or value in (float('inf'), float('-inf')):
-                    if value != value:
-                        raise ValueError('cannot convert float NaN to integer')
-                    raise OverflowError('cannot convert float infinity to integer')
-                a, b = value.as_integer_ratio()
-                num = num * b + a * factor * den
-                den *= b
-            else:
-                raise TypeError("unsupported type for timedelta %s component: %s"
-                                % (_TD_NAMES[factor], type(value).__name__))
-        us = _divide_and_round(num, den) if den != 1 else num
-        return cls._from_us(us)
+        # As CPython's C accumulation: integer parts exactly, fractional microseconds
+        # collected in a float and rounded once (half to even) at the end.
+        leftover = [0.0]
+        x = 0
+        for value, factor, name in ((microseconds, 1, 'microseconds'),
+                                    (milliseconds, 1000, 'milliseconds'),
+                                    (seconds, 1000000, 'seconds'),
+                                    (minutes, 60000000, 'minutes'),
+                                    (hours, 3600000000, 'hours'),
+                                    (days, 86400000000, 'days'),
+                                    (weeks, 604800000000, 'weeks')):
+            if value == 0 and isinstance(value, (int, float)):
+                continue
+            x = _accum(name, x, value, factor, leftover)
+        lo = leftover[0]
+        if lo:
+            whole = _c_round(lo)
+            if abs(whole - lo) == 0.5:
+                odd = x & 1
+                whole = 2.0 * _c_round((lo + odd) * 0.5) - odd
+            x += int(whole)
+        return cls._from_us(x)
 
     @classmethod
     def _from_us(cls, us):
@@ -427,8 +429,30 @@ class timedelta:
         return self
 
 
-_TD_NAMES = {86400000000: 'days', 1000000: 'seconds', 1: 'microseconds', 1000: 'milliseconds',
-             60000000: 'minutes', 3600000000: 'hours', 604800000000: 'weeks'}
+def _c_round(x):
+    # C's round(): halves away from zero.
+    r = _math.floor(abs(x) + 0.5)
+    return r if x >= 0 else -r
+
+
+def _accum(name, sofar, num, factor, leftover):
+    if isinstance(num, int):
+        return sofar + num * factor
+    if isinstance(num, float):
+        if num != num:
+            raise ValueError('cannot convert float NaN to integer')
+        if num in (float('inf'), float('-inf')):
+            raise OverflowError('cannot convert float infinity to integer')
+        fracpart, intpart = _math.modf(num)
+        total = sofar + int(intpart) * factor
+        if fracpart == 0.0:
+            return total
+        dnum = float(factor) * fracpart
+        fracpart, intpart = _math.modf(dnum)
+        leftover[0] += fracpart
+        return total + int(intpart)
+    raise TypeError("unsupported type for timedelta %s component: %s"
+                    % (name, type(num).__name__))
 
 timedelta.min = timedelta(-999999999)
 timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59,
@@ -1242,9 +1266,6 @@ class datetime(date):
             next_day = time_components[4]
             tzi = time_components[5]
             time_components = time_components[:4]
-            if next_day:
-                if time_components[0] == 0 and date_components:
-                    pass
         else:
             time_components = [0, 0, 0, 0]
             tzi = None
@@ -1330,7 +1351,6 @@ class datetime(date):
         else:
             ts = (self - _EPOCH) // timedelta(seconds=1)
         localtm = _time.localtime(ts)
-        local = datetime(*localtm[:6])
         gmtoff = localtm.tm_gmtoff
         zone = localtm.tm_zone
         return timezone(timedelta(seconds=gmtoff), zone)
@@ -1546,6 +1566,7 @@ def _find_isoformat_datetime_separator(dtstr):
 
 
 _date_class = date
+_OWN_TYPES = (date, datetime, time, timedelta, timezone, tzinfo)
 _time_class = time
 
 datetime.min = datetime(1, 1, 1)

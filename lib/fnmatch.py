@@ -119,13 +119,12 @@ def translate(pat):
                 i = r[1]
         else:
             res.append(re.escape(c))
-    # Join, turning STARs into lazy/atomic groups as CPython does.
+    # Join: a star followed by fixed text becomes an atomic lazy group, as in CPython 3.12.
     out = []
     i, n = 0, len(res)
     while i < n and res[i] is not STAR:
         out.append(res[i])
         i += 1
-    fixed_groups = 0
     while i < n:
         i += 1  # the STAR
         if i == n:
@@ -140,7 +139,5 @@ def translate(pat):
             out.append('.*')
             out.append(fixed)
         else:
-            groupnum = fixed_groups
-            fixed_groups += 1
             out.append('(?>.*?%s)' % fixed)
     return '(?s:%s)\\Z' % ''.join(out)

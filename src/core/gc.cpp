@@ -657,6 +657,10 @@ std::vector<Object*> find_leaked() {
     Object* o = ctx.stack.back();
     ctx.stack.pop_back();
     gc_traverse(o, visit_mark_owned, &ctx);
+    // A heap type's subclass record is owned but not visited by its traverse (core/gc_traverse.cpp).
+    if (type_has_flag(type_of(o), TPFLAG_TYPE_SUBCLASS)) {
+      if (Object* subs = static_cast<TypeObject*>(o)->subclasses) visit_mark_owned(subs, &ctx);
+    }
   }
   std::vector<Object*> leaked;
   for (GCHeader* l : lists) {

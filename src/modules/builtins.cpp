@@ -971,6 +971,7 @@ Object* builtins_module_init() {
       {"list", &ListType},         {"tuple", &TupleType},         {"dict", &DictType},
       {"set", &SetType},           {"frozenset", &FrozenSetType}, {"range", &RangeType},
       {"slice", &SliceType},       {"enumerate", &EnumerateType}, {"zip", &ZipType},
+      {"memoryview", &MemoryViewType},
       {"map", &MapType},           {"filter", &FilterType},       {"reversed", &ReversedType},
       {"property", &PropertyType}, {"classmethod", &ClassMethodType},
       {"staticmethod", &StaticMethodType}, {"super", &SuperType},

@@ -712,14 +712,11 @@ std::string default_stdio_errors() {
     }
   }
   if (!name) return "surrogateescape";
-  std::string loc = name;
-  if (locale_t l = newlocale(LC_CTYPE_MASK, name, locale_t(0))) {
-    freelocale(l);
-  } else {
-    loc = "C";
-  }
+  locale_t l = newlocale(LC_CTYPE_MASK, name, locale_t(0));
+  if (!l) return "surrogateescape";  // an unknown locale means "C"
+  freelocale(l);
   for (const char* lenient : {"C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8"}) {
-    if (loc == lenient) return "surrogateescape";
+    if (std::strcmp(name, lenient) == 0) return "surrogateescape";
   }
   return "strict";
 }

@@ -45,6 +45,10 @@ Object* socket_module_init();           // modules/socket.cpp (_socket; lib/sock
 Object* select_module_init();           // modules/select.cpp (select, poll, epoll)
 Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exec for subprocess)
 
+// Native work that releases the GIL (issue 5).
+Object* hashlib_module_init();  // modules/hashlib.cpp (_hashlib: OpenSSL EVP; lib/hashlib.py wraps it)
+Object* zlib_module_init();     // modules/zlib.cpp
+
 Object* atexit_module_init();    // modules/atexit.cpp
 // Run (and forget) the atexit callbacks, last registered first (at interpreter exit).
 void atexit_run_callbacks();

@@ -34,6 +34,8 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_thread", thread_module_init},
     {"_signal", signal_module_init},
     {"_gil", gil_module_init},
+    {"_hashlib", hashlib_module_init},
+    {"zlib", zlib_module_init},
     {"_socket", socket_module_init},
     {"select", select_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},

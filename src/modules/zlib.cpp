@@ -242,9 +242,10 @@ Object* zlib_decompress(Object*, Object* const* args, ssize nargs, Object* kwnam
     int e;
     do {
       arrange_input(zst, p, left);
+      int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
       do {
         out.arrange(zst);
-        e = inflate(&zst, Z_NO_FLUSH);
+        e = inflate(&zst, flush);
         out.produced(zst);
         switch (e) {
           case Z_OK:
@@ -255,7 +256,7 @@ Object* zlib_decompress(Object*, Object* const* args, ssize nargs, Object* kwnam
             return e;
         }
       } while (zst.avail_out == 0);
-    } while (e != Z_STREAM_END && (left != 0 || zst.avail_in != 0));
+    } while (e != Z_STREAM_END && left != 0);
     return e;
   });
   if (err == Z_MEM_ERROR) {

@@ -1,7 +1,7 @@
 // bytearray: a mutable byte buffer (ByteArrayObject in bytesobject.h: size, allocated, owned data).
 //
 // Storage grows with CPython's over-allocation rule (size + size/8 + 3 or 6) and always keeps a NUL
-// after the last byte. Resizing is refused with BufferError while `exports` > 0 (memoryview, later).
+// after the last byte. Resizing is refused with BufferError while `exports` > 0 (buffer exports: memoryview, ...).
 // This file has the type (constructor via __init__, repr, comparison with any bytes-like object,
 // `+`, `*`, `+=`, `*=`, indexing, slice assignment and deletion including extended slices, `in`,
 // iteration, `%`) and the mutating methods; the methods shared with bytes are in
@@ -16,6 +16,7 @@
 #include "objects/bytes_internal.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/memoryobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 
@@ -67,6 +68,15 @@ int bytearray_resize(Object* o, ssize n) {
   return 0;
 }
 
+// BufferError before a shrinking operation moves any data (bytearray_resize would refuse later).
+static int bytearray_check_exports(Object* o) {
+  if (ba(o)->exports > 0) {
+    err_set_string(&Exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return -1;
+  }
+  return 0;
+}
+
 static Object* bytearray_alloc(TypeObject* type, const char* data, ssize n) {
   Object* o = object_alloc(type, type->basicsize > ssize(sizeof(ByteArrayObject))
                                      ? size_t(type->basicsize)
@@ -91,6 +101,18 @@ static Object* bytearray_alloc(TypeObject* type, const char* data, ssize n) {
 Object* bytearray_from(const char* data, ssize n) { return bytearray_alloc(&ByteArrayType, data, n); }
 
 namespace {
+// Buffer exporter: writable, counted in `exports` (resizing is refused while > 0).
+int bytearray_getbuffer(Object* o, BufferView* view, int flags) {
+  ByteArrayObject* b = ba(o);
+  if (buffer_fill_bytes(view, o, b->data, b->size, false, flags) < 0) return -1;
+  ++b->exports;
+  return 0;
+}
+void bytearray_releasebuffer(Object* o, BufferView*) { --ba(o)->exports; }
+const BufferProcs kByteArrayBufferProcs = {bytearray_getbuffer, bytearray_releasebuffer};
+}  // namespace
+
+namespace {
 
 void bytearray_dealloc(Object* o) {
   std::free(ba(o)->data);
@@ -104,9 +126,10 @@ Object* bytearray_repr(Object* o) {
 }
 
 Object* bytearray_richcompare(Object* a, Object* b, int op) {
-  if (!(bytes_check(a) || bytearray_check(a)) || !(bytes_check(b) || bytearray_check(b)))
+  // Compares with any contiguous exporter (memoryview...), as CPython does.
+  ByteView x, y;
+  if (!get_byte_view_or_clear(a, &x) || !get_byte_view_or_clear(b, &y))
     return not_implemented_ref();
-  ByteView x = self_view(a), y = self_view(b);
   if ((op == CMP_EQ || op == CMP_NE) && x.size != y.size) return bool_from(op == CMP_NE);
   ssize n = x.size < y.size ? x.size : y.size;
   int c = n ? memcmp(x.data, y.data, size_t(n)) : 0;
@@ -118,13 +141,13 @@ Object* bytearray_richcompare(Object* a, Object* b, int op) {
 ssize bytearray_len(Object* o) { return ba(o)->size; }
 
 Object* bytearray_concat(Object* a, Object* b) {
-  if (!bytes_check(b) && !bytearray_check(b))
+  ByteView x = self_view(a), y;
+  if (!get_byte_view_or_clear(b, &y))
     return err_format(&Exc_TypeError, "can't concat %T to %T", b, a);
-  ByteView x = self_view(a), y = self_view(b);
   Object* r = bytearray_from(nullptr, x.size + y.size);
   if (!r) return nullptr;
   x = self_view(a);
-  y = self_view(b);
+  get_byte_view(b, &y);
   if (x.size) memcpy(ba(r)->data, x.data, size_t(x.size));
   if (y.size) memcpy(ba(r)->data + x.size, y.data, size_t(y.size));
   return r;
@@ -132,9 +155,9 @@ Object* bytearray_concat(Object* a, Object* b) {
 
 Object* bytearray_inplace_concat(Object* a, Object* b) {
   if (!bytearray_check(a)) return not_implemented_ref();
-  if (!bytes_check(b) && !bytearray_check(b))
+  ByteView y;
+  if (!get_byte_view_or_clear(b, &y))
     return err_format(&Exc_TypeError, "can't concat %T to %T", b, a);
-  ByteView y = self_view(b);
   std::string copy(y.data, size_t(y.size));  // b may be a itself
   ssize old = ba(a)->size;
   if (bytearray_resize(a, old + ssize(copy.size())) < 0) return nullptr;
@@ -202,6 +225,7 @@ int setslice_linear(Object* self, ssize lo, ssize hi, const char* bytes, ssize n
     if (bytearray_resize(self, old + growth) < 0) return -1;
     memmove(b->data + hi + growth, b->data + hi, size_t(old - hi));
   } else if (growth < 0) {
+    if (bytearray_check_exports(self) < 0) return -1;
     memmove(b->data + lo + n, b->data + hi, size_t(old - hi));
     if (bytearray_resize(self, old + growth) < 0) return -1;
   }
@@ -237,6 +261,10 @@ int bytearray_setitem(Object* self, Object* key, Object* value) {
     if (bytes_check(value) || bytearray_check(value)) {
       ByteView v = self_view(value);
       vals.assign(v.data, size_t(v.size));
+    } else if (buffer_check(value)) {
+      Ref copy = Ref::steal(buffer_to_bytes(value));
+      if (!copy) return -1;
+      vals.assign(bytes_view(copy.get()));
     } else {
       TypeObject* t = type_of(value);
       if (str_check(value) || t->nb_index || t->nb_int || t->nb_float) {
@@ -255,6 +283,7 @@ int bytearray_setitem(Object* self, Object* key, Object* value) {
   if (!value) {
     // delete extended slice
     if (slicelen <= 0) return 0;
+    if (bytearray_check_exports(self) < 0) return -1;
     if (step < 0) {
       stop = start + 1;
       start = stop + step * (slicelen - 1) - 1;
@@ -350,6 +379,10 @@ int bytearray_init(Object* self, Object* const* args, ssize nargs, Object* kwnam
   } else if (bytes_check(x) || bytearray_check(x)) {
     ByteView v = self_view(x);
     buf.assign(v.data, size_t(v.size));
+  } else if (buffer_check(x)) {
+    Ref copy = Ref::steal(buffer_to_bytes(x));
+    if (!copy) return -1;
+    buf.assign(bytes_view(copy.get()));
   } else {
     if (!bytes_collect_ints(x, buf, "bytearray")) return -1;
   }
@@ -415,6 +448,11 @@ Object* ba_extend(Object* self, Object* const* args, ssize nargs, Object* kw) {
   if (bytes_check(x) || bytearray_check(x)) {
     ByteView v = self_view(x);
     buf.assign(v.data, size_t(v.size));
+  } else if (buffer_check(x)) {
+    ByteView v;
+    if (!get_byte_view_or_clear(x, &v))
+      return err_format(&Exc_TypeError, "can't set bytearray slice from %T", x);
+    buf.assign(v.data, size_t(v.size));
   } else {
     if (str_check(x)) {
       err_set_string(&Exc_TypeError, "expected iterable of integers; got: 'str'");
@@ -475,6 +513,7 @@ Object* ba_pop(Object* self, Object* const* args, ssize nargs, Object* kw) {
   if (n == 0) return err_format(&Exc_IndexError, "pop from empty bytearray");
   if (i < 0) i += n;
   if (i < 0 || i >= n) return err_format(&Exc_IndexError, "pop index out of range");
+  if (bytearray_check_exports(self) < 0) return nullptr;
   char* d = ba(self)->data;
   unsigned char c = static_cast<unsigned char>(d[i]);
   memmove(d + i, d + i + 1, size_t(n - i - 1));
@@ -490,6 +529,7 @@ Object* ba_remove(Object* self, Object* const* args, ssize nargs, Object* kw) {
   char* d = ba(self)->data;
   const void* p = n ? memchr(d, v, size_t(n)) : nullptr;
   if (!p) return err_format(&Exc_ValueError, "value not found in bytearray");
+  if (bytearray_check_exports(self) < 0) return nullptr;
   ssize i = static_cast<const char*>(p) - d;
   memmove(d + i, d + i + 1, size_t(n - i - 1));
   if (bytearray_resize(self, n - 1) < 0) return nullptr;
@@ -541,6 +581,10 @@ const MethodDef kByteArrayMethods[] = {
     {"reverse", ba_reverse, METH_DEFAULT, "Reverse the order of the values in B in place."},
     {"__alloc__", ba_alloc, METH_DEFAULT, "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."},
     {"__sizeof__", ba_sizeof, METH_DEFAULT, "Returns the size of the bytearray object in memory, in bytes."},
+    {"__buffer__", buffer_dunder_buffer, METH_DEFAULT,
+     "Return a buffer object that exposes the underlying memory of the object."},
+    {"__release_buffer__", buffer_dunder_release_buffer, METH_DEFAULT,
+     "Release the buffer object that exposes the underlying memory of the object."},
     {nullptr, nullptr, 0, nullptr}};
 #undef GILPY_BM_ENTRY
 
@@ -577,6 +621,7 @@ void init_bytearray_type() {
   t.sq_item = bytearray_item;
   t.methods = kByteArrayMethods;
   register_static_type(&t);
+  buffer_register_type(&t, &kByteArrayBufferProcs);
 
   TypeObject& it = ByteArrayIterType;
   it.name = "bytearray_iterator";

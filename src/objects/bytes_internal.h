@@ -75,6 +75,9 @@ inline ByteView self_view(Object* self) {
   }
   return v;
 }
+// get_byte_view for an operand that must be bytes-like: false WITHOUT an exception when `o` is
+// not an exporter or not contiguous (the caller raises its own TypeError).
+bool get_byte_view_or_clear(Object* o, ByteView* view);
 // A new bytes (for bytes self) or bytearray (for bytearray self) with the given data.
 Object* bytes_new_like(Object* self, const char* data, ssize n);
 

@@ -108,6 +108,7 @@ struct ByteNeedle {
       view = self_view(o);
       return true;
     }
+    if (buffer_check(o)) return get_byte_view(o, &view);
     err_format(&Exc_TypeError, "argument should be integer or bytes-like object, not '%T'", o);
     return false;
   }
@@ -271,10 +272,13 @@ Object* startsend(const char* name, Object* self, Object* const* args, ssize nar
     }
     return bool_from(false);
   }
-  if (!bytes_check(x) && !bytearray_check(x))
+  ByteView sub;
+  if (buffer_check(x)) {
+    if (!get_byte_view(x, &sub)) return nullptr;
+  } else {
     return err_format(&Exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %T",
                       name, x);
-  ByteView sub = self_view(x);
+  }
   return bool_from(tailmatch(v, sub, start, end, direction));
 }
 
@@ -514,11 +518,11 @@ Object* bm_join(Object* self, Object* const* args, ssize nargs, Object* kw) {
   std::string out;
   for (ssize i = 0; i < n; ++i) {
     Object* it = items[i];
-    if (!bytes_check(it) && !bytearray_check(it))
+    ByteView v;
+    if (!get_byte_view_or_clear(it, &v))
       return err_format(&Exc_TypeError, "sequence item %zd: expected a bytes-like object, %T found",
                         i, it);
     if (i) out += sepcopy;
-    ByteView v = self_view(it);
     out.append(v.data, size_t(v.size));
   }
   return bytes_new_like(self, out.data(), ssize(out.size()));

@@ -14,6 +14,7 @@
 #include "objects/bytes_internal.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/memoryobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 
@@ -88,9 +89,31 @@ bool get_byte_view(Object* o, ByteView* view) {
     view->size = b->size;
     return true;
   }
-  err_format(&Exc_TypeError, "a bytes-like object is required, not '%T'", o);
+  // Any other exporter (memoryview, ...): a short-lived contiguous export. The memory stays valid
+  // while the caller holds `o` (as for bytearray above), so the export is released at once.
+  BufferView bv;
+  if (get_buffer(o, &bv, BUF_SIMPLE) < 0) return false;
+  view->data = bv.buf;
+  view->size = bv.len;
+  release_buffer(&bv);
+  return true;
+}
+
+// get_byte_view for operands that must be bytes-like: false WITHOUT an exception when `o` is not
+// an exporter or cannot give a contiguous view (callers raise their own TypeError).
+bool get_byte_view_or_clear(Object* o, ByteView* view) {
+  if (!bytes_check(o) && !bytearray_check(o) && !buffer_check(o)) return false;
+  if (get_byte_view(o, view)) return true;
+  err_clear();
   return false;
 }
+
+namespace {
+int bytes_getbuffer(Object* o, BufferView* view, int flags) {
+  return buffer_fill_bytes(view, o, bytes_data(o), bytes_size(o), true, flags);
+}
+const BufferProcs kBytesBufferProcs = {bytes_getbuffer, nullptr};
+}  // namespace
 
 int byte_from_object(Object* o) {
   if (int_check(o) && int_is_small(o)) {
@@ -207,9 +230,8 @@ ssize bytes_len(Object* o) { return bytes_size(o); }
 
 Object* bytes_concat(Object* a, Object* b) {
   ByteView x = self_view(a), y;
-  if (!bytes_check(b) && !bytearray_check(b))
+  if (!get_byte_view_or_clear(b, &y))
     return err_format(&Exc_TypeError, "can't concat %T to %T", b, a);
-  y = self_view(b);
   if (x.size > (ssize(1) << 60) - y.size) return err_no_memory();
   Object* r = bytes_new_uninit(x.size + y.size);
   if (!r) return nullptr;
@@ -429,6 +451,8 @@ Object* bytes_new(TypeObject* type, Object* const* args, ssize nargs, Object* kw
     } else if (bytes_check(x) || bytearray_check(x)) {
       ByteView v = self_view(x);
       result = Ref::steal(bytes_from(v.data, v.size));
+    } else if (buffer_check(x)) {
+      result = Ref::steal(buffer_to_bytes(x));
     } else {
       std::string buf;
       if (!bytes_collect_ints(x, buf, "bytes")) return nullptr;
@@ -503,6 +527,8 @@ const MethodDef kBytesMethods[] = {
      "Return a translation table usable for the bytes or bytearray translate method."},
     {"__getnewargs__", bytes_getnewargs, METH_DEFAULT, nullptr},
     {"__bytes__", bytes_bytes_m, METH_DEFAULT, "Convert this value to exact type bytes."},
+    {"__buffer__", buffer_dunder_buffer, METH_DEFAULT,
+     "Return a buffer object that exposes the underlying memory of the object."},
     {nullptr, nullptr, 0, nullptr}};
 #undef GILPY_BM_ENTRY
 
@@ -537,6 +563,7 @@ void init_bytes_types() {
   t.sq_item = bytes_item;
   t.methods = kBytesMethods;
   register_static_type(&t);
+  buffer_register_type(&t, &kBytesBufferProcs);
 
   TypeObject& it = BytesIterType;
   it.name = "bytes_iterator";
@@ -550,6 +577,7 @@ void init_bytes_types() {
   register_static_type(&it);
 
   init_bytearray_type();
+  init_memoryview_type();
 }
 
 }  // namespace gilpy

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/type.h"
+#include "objects/memoryobject.h"  // the buffer protocol and memoryview
 
 namespace gilpy {
 
@@ -36,8 +37,11 @@ Object* bytes_new_uninit(ssize n);  // fill bytes_data() before handing it out
 Object* bytearray_from(const char* data, ssize n);
 Object* bytes_repr(Object* o);      // b'...' with CPython's quoting
 
-// A contiguous byte view of any bytes-like object (bytes, bytearray; memoryview later).
-// Returns false with a TypeError ("a bytes-like object is required, not 'str'") otherwise.
+// A contiguous byte view of any bytes-like object (bytes, bytearray, memoryview, any buffer
+// exporter: objects/memoryobject.h). The data is borrowed: valid while the caller holds `o` and
+// runs no code that could resize it; for longer use get_buffer()/release_buffer().
+// Returns false with a TypeError ("a bytes-like object is required, not 'str'") otherwise, or
+// BufferError for a non-contiguous memoryview.
 struct ByteView {
   const char* data = nullptr;
   ssize size = 0;

@@ -16,8 +16,8 @@
 //
 // Exporters are found through a registry keyed by type, not a TypeObject slot:
 // buffer_register_type(&MyType, &kMyBufferProcs) at type-init time; subclasses inherit it (the
-// lookup walks the `base` chain). bytes, bytearray and memoryview are registered by
-// init_memoryview_type() (called from init_bytes_types()). The extension API can expose this as
+// lookup walks the `base` chain). bytes and bytearray register theirs in their own init
+// functions, memoryview in init_memoryview_type() (called from init_bytes_types()). The extension API can expose this as
 // a `bf_getbuffer`/`bf_releasebuffer` pair on its type spec, calling buffer_register_type when
 // the type is created. Python classes defining __buffer__ (PEP 688) are exporters too: their
 // __buffer__(flags) must return a memoryview, whose buffer is exported.
@@ -105,6 +105,11 @@ inline bool memoryview_check(Object* o) { return type_of(o) == &MemoryViewType; 
 Object* memoryview_from_object(Object* o);  // memoryview(o)
 // A memoryview over memory the caller keeps alive as long as the view (no exporter object).
 Object* memoryview_from_memory(char* mem, ssize size, bool readonly);
-void init_memoryview_type();  // registers memoryview and the bytes/bytearray/memoryview exporters
+void init_memoryview_type();  // memoryview + its iterator; registers memoryview's exporter
+// The Python-level __buffer__(flags) / __release_buffer__(view) methods of built-in exporters
+// (PEP 688), for their MethodDef tables.
+Object* buffer_dunder_buffer(Object* self, Object* const* args, ssize nargs, Object* kwnames);
+Object* buffer_dunder_release_buffer(Object* self, Object* const* args, ssize nargs,
+                                     Object* kwnames);
 
 }  // namespace gilpy

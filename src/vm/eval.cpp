@@ -1055,15 +1055,19 @@ dispatch:
   }
 
   TARGET(BUILD_STRING) {
-    StrWriter w;
-    bool ok = true;
-    sp -= oparg;
-    for (uint32_t i = 0; i < oparg; i++) {
-      if (ok) ok = w.append_str(sp[i]);
-      decref(sp[i]);
+    // The writer lives in its own block: a computed-goto DISPATCH() leaving its scope would not
+    // run its destructor.
+    Object* s = nullptr;
+    {
+      StrWriter w;
+      bool ok = true;
+      sp -= oparg;
+      for (uint32_t i = 0; i < oparg; i++) {
+        if (ok) ok = w.append_str(sp[i]);
+        decref(sp[i]);
+      }
+      if (ok) s = w.finish();
     }
-    if (!ok) goto error;
-    Object* s = w.finish();
     if (!s) goto error;
     PUSH(s);
     DISPATCH();

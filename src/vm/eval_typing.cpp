@@ -15,6 +15,7 @@
 #include "core/types_init.h"
 #include "objects/containers.h"
 #include "objects/funcobject.h"
+#include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "vm/eval.h"
@@ -154,8 +155,19 @@ __attribute__((weak)) int function_set_type_params(Object*, Object*) { return 0;
 
 Object* call_intrinsic_1_typing(uint32_t which, Object* v) {
   switch (which) {
-    case INTRINSIC_TYPEVAR: return call_typing("TypeVar", &v, 1, nullptr);
-    case INTRINSIC_PARAMSPEC: return call_typing("ParamSpec", &v, 1, nullptr);
+    case INTRINSIC_TYPEVAR: {
+      // Type parameters declared with PEP 695 syntax infer their variance (repr "T", not "~T").
+      Ref kw = Ref::steal(tuple_pack(1, str_intern_cstr_borrowed("infer_variance")));
+      if (!kw) return nullptr;
+      Object* args[2] = {v, True};
+      return call_typing("TypeVar", args, 1, kw.get());
+    }
+    case INTRINSIC_PARAMSPEC: {
+      Ref kw = Ref::steal(tuple_pack(1, str_intern_cstr_borrowed("infer_variance")));
+      if (!kw) return nullptr;
+      Object* args[2] = {v, True};
+      return call_typing("ParamSpec", args, 1, kw.get());
+    }
     case INTRINSIC_TYPEVARTUPLE: return call_typing("TypeVarTuple", &v, 1, nullptr);
     case INTRINSIC_TYPEALIAS: return type_alias_new(v);
     default: return err_format(&Exc_SystemError, "bad intrinsic %u", which);
@@ -165,17 +177,21 @@ Object* call_intrinsic_1_typing(uint32_t which, Object* v) {
 Object* call_intrinsic_2_typing(uint32_t which, Object* v1, Object* v2) {
   switch (which) {
     case INTRINSIC_TYPEVAR_WITH_BOUND: {
-      Ref kw = Ref::steal(tuple_pack(1, str_intern_cstr_borrowed("bound")));
+      Ref kw = Ref::steal(
+          tuple_pack(2, str_intern_cstr_borrowed("bound"), str_intern_cstr_borrowed("infer_variance")));
       if (!kw) return nullptr;
-      Object* args[2] = {v1, v2};
-      return call_typing("TypeVar", args, 2, kw.get());
+      Object* args[3] = {v1, v2, True};
+      return call_typing("TypeVar", args, 1, kw.get());
     }
     case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS: {
       ssize n = tuple_size(v2);
-      std::vector<Object*> args(size_t(n + 1));
+      std::vector<Object*> args(size_t(n + 2));
       args[0] = v1;
       for (ssize i = 0; i < n; i++) args[size_t(i + 1)] = tuple_get_borrowed(v2, i);
-      return call_typing("TypeVar", args.data(), n + 1, nullptr);
+      args[size_t(n + 1)] = True;
+      Ref kw = Ref::steal(tuple_pack(1, str_intern_cstr_borrowed("infer_variance")));
+      if (!kw) return nullptr;
+      return call_typing("TypeVar", args.data(), n + 1, kw.get());
     }
     case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
       if (function_set_type_params(v1, v2) < 0) return nullptr;

@@ -21,6 +21,7 @@
 #include "core/abstract.h"
 #include "core/error.h"
 #include "core/types_init.h"
+#include "ext/loader.h"
 #include "modules/registry.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
@@ -347,6 +348,12 @@ Object* find_and_load(Object* abs_name) {
       mod = Ref::steal(load_builtin_module(abs_name, def));
       if (!mod) return nullptr;
     }
+  }
+  if (!mod) {
+    // C++ extension modules (NAME.so on the path, ext/loader.h: the extension API's one hook).
+    bool ext_found = false;
+    mod = Ref::steal(ext_find_and_load(abs_name, child, path ? path : sys_path_list(), &ext_found));
+    if (ext_found && !mod) return nullptr;
   }
   if (!mod) {
     Found f;

@@ -127,9 +127,17 @@ Object* new_main_module(const char* file) {
   return main.release();
 }
 
-int run_code_as_main(std::string_view source, const std::string& filename, const char* file_attr) {
+// `package`: the __package__ of the module run with -m (null for scripts, -c and stdin).
+int run_code_as_main(std::string_view source, const std::string& filename, const char* file_attr,
+                     const char* package = nullptr) {
   Ref main = Ref::steal(new_main_module(file_attr));
   if (!main) return report_exception();
+  if (package) {
+    Ref pkg = Ref::steal(str_from_cstr(package));
+    if (!pkg || dict_setitem_str(module_get_dict_borrowed(main.get()), "__package__", pkg.get()) < 0) {
+      return report_exception();
+    }
+  }
   Ref fname = Ref::steal(str_from_utf8(filename));
   if (!fname) return report_exception();
   Ref code = Ref::steal(compile_source(source, fname.get(), CompileMode::Exec));
@@ -267,7 +275,20 @@ bool runtime_initialize(const RuntimeConfig& config) {
     path = p.get();
   }
   if (list_check(path)) {
+    // sys.path: PYTHONPATH entries (unless -E / -I), then gilpy's lib/ directories; the
+    // script's directory is inserted in front when the program starts.
     std::vector<std::string> dirs;
+    const char* pythonpath = std::getenv("PYTHONPATH");
+    if (pythonpath && !interp->flags.ignore_environment) {
+      std::string entries = pythonpath;
+      size_t start = 0;
+      while (start <= entries.size()) {
+        size_t end = entries.find(':', start);
+        if (end == std::string::npos) end = entries.size();
+        if (end > start) dirs.push_back(entries.substr(start, end - start));
+        start = end + 1;
+      }
+    }
     import_default_lib_dirs(dirs);
     for (const std::string& d : dirs) {
       Ref s = Ref::steal(str_from_utf8(d));
@@ -462,11 +483,15 @@ int run_module(const std::string& module_name) {
     std::string dir(str_view(e));
     std::string base = dir.empty() ? child : dir + "/" + child;
     std::string file = base + ".py";
+    // __package__ of the code run: the package itself for a package's __main__, else the
+    // parent package ('' at top level), as CPython's runpy sets it.
+    std::string package = dot == std::string::npos ? "" : name.substr(0, dot);
     if (std::ifstream(base + "/__init__.py")) {
       // A package: import it (runs __init__), then run its __main__ submodule.
       Ref pkg = Ref::steal(import_module(name.c_str()));
       if (!pkg) return report_exception();
       file = base + "/__main__.py";
+      package = name;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) continue;
@@ -480,7 +505,7 @@ int run_module(const std::string& module_name) {
       if (f && zero) object_setitem(argv, zero.get(), f.get());
       err_clear();
     }
-    return run_code_as_main(ss.str(), file, file.c_str());
+    return run_code_as_main(ss.str(), file, file.c_str(), package.c_str());
   }
   std::fprintf(stderr, "%s: No module named %s\n", program_name().c_str(),
                name.c_str());

@@ -1,0 +1,37 @@
+# memoryview comparisons (with other buffers, across formats) and hashing.
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+mv = memoryview(b"abcdefgh")
+print(mv == b"abcdefgh", b"abcdefgh" == mv, mv == bytearray(b"abcdefgh"), bytearray(b"abcdefgh") == mv)
+print(mv != b"abc", mv == b"abcdefgx", mv == "abcdefgh", mv == [97], mv == None)
+print(mv[::2] == b"aceg", b"aceg" == mv[::2], mv[::-1] == b"hgfedcba", mv[::2] == mv[::2])
+print(mv.cast("H") == mv.cast("H"), mv.cast("H") == mv, mv.cast("c") == mv, mv.cast("b") == mv)
+print(memoryview(b"\xff").cast("b") == memoryview(b"\xff"), memoryview(b"\x01").cast("b") == memoryview(b"\x01"))
+nan = memoryview(bytearray(8)).cast("d")
+nan[0] = float("nan")
+print(nan == nan, nan == nan.toreadonly(), nan.tolist() == nan.tolist())
+z = memoryview(bytearray(16)).cast("d")
+z[0] = -0.0
+print(z[:1] == z[1:], z.cast("B")[:8] == z.cast("B")[8:])
+print(mv.cast("B", [2, 4]) == mv.cast("B", [2, 4]), mv.cast("B", [2, 4]) == mv.cast("B", [4, 2]), mv.cast("B", [2, 4]) == mv)
+print(memoryview(b"") == memoryview(bytearray()), memoryview(b"") == b"")
+print(memoryview(b"ab").cast("B", [1, 2])[0:0] == memoryview(b"").cast("B", [0, 2]) if False else "skip")
+t(lambda: mv < b"b")
+t(lambda: b"a" < mv)
+t(lambda: bytearray(b"a") < mv)
+print(hash(mv) == hash(b"abcdefgh"), hash(mv[::2]) == hash(b"aceg"), hash(mv.cast("c")) == hash(b"abcdefgh"))
+print(hash(mv.cast("b")) == hash(mv), {mv: 1}[b"abcdefgh"])
+t(lambda: hash(mv.cast("H")))
+t(lambda: hash(memoryview(bytearray(b"a"))))
+t(lambda: hash(memoryview(bytearray(b"a")).toreadonly()))
+h = memoryview(b"xyz")
+hv = hash(h)
+h.release()
+print(hash(h) == hv)
+r = memoryview(b"q")
+r.release()
+t(lambda: hash(r))
