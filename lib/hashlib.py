@@ -29,7 +29,7 @@ def __hash_new(name, data=b'', **kwargs):
     try:
         return _hashlib.new(name, data, **kwargs)
     except _hashlib.UnsupportedDigestmodError:
-        raise ValueError('unsupported hash type ' + name) from None
+        raise ValueError('unsupported hash type ' + name)
 
 
 new = __hash_new

@@ -76,6 +76,12 @@ def main():
     args = ap.parse_args()
     if not args.cpython:
         sys.exit("bench: CPython 3.12 not found (pass --cpython)")
+    # The children run in bench/programs: make interpreter paths independent of our cwd.
+    args.gilpy = os.path.abspath(args.gilpy) if os.sep in args.gilpy else shutil.which(args.gilpy)
+    args.cpython = os.path.abspath(args.cpython) if os.sep in args.cpython else shutil.which(args.cpython)
+    for path in (args.gilpy, args.cpython):
+        if not path or not os.access(path, os.X_OK):
+            sys.exit(f"bench: cannot run {path!r}")
     names = args.programs or sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
 
     rows = []

@@ -9,7 +9,7 @@
 // is hashing, releases the GIL before blocking on it (CPython's ENTER_HASHLIB).
 //
 // Data: bytes are immutable, so their buffer is hashed in place with the GIL released; other
-// bytes-like objects (bytearray) could be resized by another thread meanwhile, so large ones are
+// bytes-like objects (bytearray, memoryview) could be resized by another thread meanwhile, so large ones are
 // copied first. str raises "Strings must be encoded before hashing"; any other non-buffer object
 // "object supporting the buffer API required" (CPython's messages).
 //
@@ -138,7 +138,7 @@ bool get_data(Object* o, ByteView* view) {
     err_format(&Exc_TypeError, "Strings must be encoded before hashing");
     return false;
   }
-  if (!bytes_check(o) && !bytearray_check(o)) {
+  if (!buffer_check(o)) {
     err_format(&Exc_TypeError, "object supporting the buffer API required");
     return false;
   }
@@ -214,7 +214,6 @@ bool pick_data(const char* fname, Object* data, Object* string, Object** out) {
     return false;
   }
   *out = data ? data : string;
-  if (*out == None) *out = nullptr;
   return true;
 }
 
@@ -243,7 +242,7 @@ EVP_MD_CTX* ctx_copy(HashObject* h) {
 }
 
 Object* hash_copy_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_no_args("copy", nargs, kwnames)) return nullptr;
+  if (!check_no_args("HASH.copy", nargs, kwnames)) return nullptr;
   HashObject* h = as_hash(self);
   auto* n = alloc_object<HashObject>(type_of(self));
   if (!n) return nullptr;

@@ -953,8 +953,6 @@ Object* sock_shutdown(Object* self, Object* const* args, ssize nargs, Object* kw
   return none_ref();
 }
 
-Object* sock_enter(Object* self, Object* const*, ssize, Object*) { return newref(self); }
-
 Object* sock_get_family(Object* self) { return int_from_i64(as_sock(self)->family); }
 Object* sock_get_type(Object* self) { return int_from_i64(as_sock(self)->type); }
 Object* sock_get_proto(Object* self) { return int_from_i64(as_sock(self)->proto); }
@@ -1284,7 +1282,7 @@ const IntConst kConstants[] = {
     {"SOCK_STREAM", SOCK_STREAM}, {"SOCK_DGRAM", SOCK_DGRAM}, {"SOCK_RAW", SOCK_RAW},
     {"SOCK_SEQPACKET", SOCK_SEQPACKET}, {"SOCK_RDM", SOCK_RDM},
     {"SOCK_NONBLOCK", SOCK_NONBLOCK}, {"SOCK_CLOEXEC", SOCK_CLOEXEC},
-    {"SOL_SOCKET", SOL_SOCKET}, {"SOL_IP", SOL_IP}, {"SOL_TCP", SOL_TCP}, {"SOL_UDP", SOL_UDP},
+    {"SOL_SOCKET", SOL_SOCKET}, {"SOL_IP", SOL_IP}, {"SOL_TCP", SOL_TCP}, {"SOL_UDP", 17},
     {"SO_REUSEADDR", SO_REUSEADDR}, {"SO_REUSEPORT", SO_REUSEPORT}, {"SO_KEEPALIVE", SO_KEEPALIVE},
     {"SO_BROADCAST", SO_BROADCAST}, {"SO_LINGER", SO_LINGER}, {"SO_SNDBUF", SO_SNDBUF},
     {"SO_RCVBUF", SO_RCVBUF}, {"SO_ERROR", SO_ERROR}, {"SO_TYPE", SO_TYPE},

@@ -431,7 +431,7 @@ Object* zlib_decompressobj(Object*, Object* const* args, ssize nargs, Object* kw
   if (a[0] && !int_arg(a[0], &wbits)) return nullptr;
   if (a[1]) {
     ByteView v;
-    if (!bytes_check(a[1]) && !bytearray_check(a[1])) {
+    if (!buffer_check(a[1])) {
       return err_format(&Exc_TypeError, "zdict argument must support the buffer protocol");
     }
     if (!get_byte_view(a[1], &v)) return nullptr;

@@ -75,13 +75,15 @@ static void func_dealloc(Object* o) {
   clear_ref(&f->closure);
   clear_ref(&f->dict);
   clear_ref(&f->annotations);
+  clear_ref(&f->type_params);
   object_free(o);
 }
 
 static int func_traverse(Object* o, visitproc visit, void* arg) {
   auto* f = static_cast<FunctionObject*>(o);
   Object* fields[] = {f->code,     f->globals, f->builtins, f->module, f->doc,
-                      f->defaults, f->kwdefaults, f->closure, f->dict, f->annotations};
+                      f->defaults, f->kwdefaults, f->closure, f->dict, f->annotations,
+                      f->type_params};
   for (Object* v : fields) {
     if (v) {
       int r = visit(v, arg);
@@ -100,6 +102,7 @@ static int func_clear(Object* o) {
   clear_ref(&f->closure);
   clear_ref(&f->dict);
   clear_ref(&f->annotations);
+  clear_ref(&f->type_params);
   return 0;
 }
 
@@ -231,7 +234,23 @@ static int func_set_dict(Object* o, Object* v) {
   setref(&F(o)->dict, newref(v));
   return 0;
 }
-static Object* func_get_type_params(Object* o) { return tuple_empty(); }
+static Object* func_get_type_params(Object* o) {
+  Object* p = F(o)->type_params;
+  return p ? newref(p) : tuple_empty();
+}
+
+static int func_set_type_params(Object* o, Object* v) {
+  if (!v || !tuple_check(v)) {
+    err_format(&Exc_TypeError, "__type_params__ must be set to a tuple");
+    return -1;
+  }
+  setref(&F(o)->type_params, newref(v));
+  return 0;
+}
+
+int function_set_type_params(Object* func, Object* params) {
+  return func_set_type_params(func, params);
+}
 
 static const GetSetDef func_getset[] = {
     {"__code__", func_get_code, func_set_code, nullptr},
@@ -246,7 +265,7 @@ static const GetSetDef func_getset[] = {
     {"__globals__", func_get_globals, nullptr, nullptr},
     {"__builtins__", func_get_builtins, nullptr, nullptr},
     {"__closure__", func_get_closure, nullptr, nullptr},
-    {"__type_params__", func_get_type_params, nullptr, nullptr},
+    {"__type_params__", func_get_type_params, func_set_type_params, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -28,6 +28,7 @@ struct FunctionObject : Object {
   Object* closure;      // tuple of cells or null
   Object* dict;         // dict or null
   Object* annotations;  // dict or null
+  Object* type_params;  // tuple or null (PEP 695 __type_params__; () when null)
   Object* weaklist;
   uint32_t version;
 };

@@ -219,6 +219,7 @@ ParseResult parse(std::string_view source, Mode mode, std::string_view /*filenam
         e.offset = char_offset(l, b.col);
         e.end_offset = 0;
         e.text = std::string(l);
+        if (e.text.empty() || e.text.back() != '\n') e.text += '\n';  // as CPython's parser errors
         r.error = e;
       }
       r.incomplete = mode == Mode::Single;

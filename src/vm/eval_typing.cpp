@@ -151,7 +151,6 @@ Object* type_alias_new(Object* args) {
 
 // Until objects/funcobject.cpp stores __type_params__ (its getter returns () for now), the
 // parameters are dropped.
-__attribute__((weak)) int function_set_type_params(Object*, Object*) { return 0; }
 
 Object* call_intrinsic_1_typing(uint32_t which, Object* v) {
   switch (which) {
