@@ -790,6 +790,115 @@ Object* math_prod(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return result.release();
 }
 
+// math.sumprod(p, q): the sum of products, with CPython 3.12's three paths: exact ints while
+// they fit in 64 bits, floats (and float/int pairs) accumulated in twice the working precision,
+// then the generic `total + p * q`. A path, once left, is never re-entered, so the order in which
+// partial sums are folded into the total is CPython's. The float path is Ogita, Rump and Oishi's
+// Dot2 (error-free products through fma, compensated sums), which rounds like CPython's
+// triple-length accumulation for all but contrived inputs.
+struct Dot2 {
+  double hi = 0.0, lo = 0.0;
+  void add_product(double p, double q) {
+    double prod = p * q;
+    double prod_err = std::fma(p, q, -prod);
+    double sum = hi + prod;
+    double bv = sum - hi;
+    double sum_err = (hi - (sum - bv)) + (prod - bv);
+    hi = sum;
+    lo += prod_err + sum_err;
+  }
+  double value() const { return hi + lo; }
+};
+
+// The double of an exact int or bool for the float path; false when it doesn't convert exactly
+// enough (CPython's PyLong_AsDouble failing: too large).
+bool float_path_operand(Object* o, double* out) {
+  if (float_check_exact(o)) {
+    *out = float_value(o);
+    return true;
+  }
+  if (int_check_exact(o) || bool_check(o)) {
+    double d = int_as_double(o);
+    if (d == -1.0 && err_occurred()) {
+      err_clear();
+      return false;
+    }
+    *out = d;
+    return true;
+  }
+  return false;
+}
+
+Object* math_sumprod(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("sumprod", kwnames) || !check_positional("sumprod", nargs, 2, 2)) {
+    return nullptr;
+  }
+  Ref p_it = Ref::steal(object_getiter(args[0]));
+  if (!p_it) return nullptr;
+  Ref q_it = Ref::steal(object_getiter(args[1]));
+  if (!q_it) return nullptr;
+  Ref total = Ref::steal(int_from_i64(0));
+  bool int_path = true, flt_path = true;
+  int64_t int_total = 0;
+  bool int_in_use = false;
+  Dot2 flt_total;
+  bool flt_in_use = false;
+  for (;;) {
+    Ref p = Ref::steal(iter_next(p_it.get()));
+    if (!p && err_occurred()) return nullptr;
+    Ref q = Ref::steal(iter_next(q_it.get()));
+    if (!q && err_occurred()) return nullptr;
+    if (bool(p) != bool(q)) return err_format(&Exc_ValueError, "Inputs are not the same length");
+    bool finished = !p;
+    if (int_path) {
+      if (!finished && int_check_exact(p.get()) && int_check_exact(q.get()) &&
+          int_is_small(p.get()) && int_is_small(q.get())) {
+        int64_t prod, sum;
+        if (!__builtin_mul_overflow(int_small_value(p.get()), int_small_value(q.get()), &prod) &&
+            !__builtin_add_overflow(int_total, prod, &sum)) {
+          int_total = sum;
+          int_in_use = true;
+          continue;
+        }
+      }
+      int_path = false;
+      if (int_in_use) {
+        Ref term = Ref::steal(int_from_i64(int_total));
+        if (!term) return nullptr;
+        total = Ref::steal(number_add(total.get(), term.get()));
+        if (!total) return nullptr;
+        int_in_use = false;
+      }
+    }
+    if (flt_path) {
+      double fp, fq;
+      if (!finished && (float_check_exact(p.get()) || float_check_exact(q.get())) &&
+          float_path_operand(p.get(), &fp) && float_path_operand(q.get(), &fq)) {
+        Dot2 next = flt_total;
+        next.add_product(fp, fq);
+        if (std::isfinite(next.hi)) {
+          flt_total = next;
+          flt_in_use = true;
+          continue;
+        }
+      }
+      flt_path = false;
+      if (flt_in_use) {
+        Ref term = Ref::steal(float_from_double(flt_total.value()));
+        if (!term) return nullptr;
+        total = Ref::steal(number_add(total.get(), term.get()));
+        if (!total) return nullptr;
+        flt_in_use = false;
+      }
+    }
+    if (finished) return total.release();
+    Ref term = Ref::steal(number_multiply(p.get(), q.get()));
+    if (!term) return nullptr;
+    total = Ref::steal(number_add(total.get(), term.get()));
+    if (!total) return nullptr;
+  }
+}
+
 // ---- integer functions --------------------------------------------------------------------------
 Object* math_gcd(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("gcd", kwnames)) return nullptr;
@@ -1030,6 +1139,7 @@ const MethodDef math_methods[] = {
     {"perm", math_perm, METH_DEFAULT,
      "Number of ways to choose k items from n items without repetition and with order."},
     {"pow", math_pow, METH_DEFAULT, "Return x**y (x to the power of y)."},
+    {"sumprod", math_sumprod, METH_DEFAULT, "Return the sum of products of values from two iterables p and q."},
     {"prod", math_prod, METH_DEFAULT,
      "Calculate the product of all the elements in the input iterable."},
     {"radians", math_radians, METH_DEFAULT, "Convert angle x from degrees to radians."},

@@ -551,7 +551,9 @@ static Object* reversed_new_slot(TypeObject* type, Object* const* args, ssize na
     return err_format(&Exc_TypeError, "'%s' object is not reversible", type_name(type_of(seq)));
   if (reversed_meth) return call_method0(seq, "__reversed__");
   TypeObject* st = type_of(seq);
-  if (!st->getitem || !st->len || dict_check(seq))
+  // A sequence (as CPython's PySequence_Check: __getitem__, not a dict); len() raises its own
+  // error for one without __len__.
+  if (!st->getitem || dict_check(seq))
     return err_format(&Exc_TypeError, "'%s' object is not reversible", type_name(st));
   ssize n = object_length(seq);
   if (n < 0) return nullptr;
