@@ -1389,7 +1389,7 @@ void init_descr_types() {
   init_type(&CFunctionType, "builtin_function_or_method", sizeof(CFunctionObject),
             cfunction_dealloc);
   CFunctionType.flags = TPFLAG_HAVE_GC;
-  //TMP CFunctionType.traverse = cfunction_traverse;
+  CFunctionType.traverse = cfunction_traverse;
   CFunctionType.call = cfunction_vectorcall;
   CFunctionType.repr = cfunction_repr;
   CFunctionType.richcompare = cfunction_richcompare;
