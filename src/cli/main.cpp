@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "cli/repl.h"
+#include "core/error.h"
+#include "vm/import.h"
 #include "vm/run.h"
 #include "vm/state.h"
 
@@ -82,7 +84,7 @@ int check_script(const std::string& path) {
 
 int main(int argc, char** argv) {
   g_program = argv[0];
-  std::vector<std::string> xoptions;
+  std::vector<std::string> xoptions, warnoptions;
   gilpy::SysFlags flags;
   std::string command, module, script;
   bool have_command = false, have_module = false, inspect = false, quiet = false;
@@ -122,6 +124,8 @@ int main(int argc, char** argv) {
           module = value, have_module = true;
         } else if (c == 'X') {
           xoptions.push_back(value);
+        } else {
+          warnoptions.push_back(value);
         }
         break;
       }
@@ -196,9 +200,31 @@ int main(int argc, char** argv) {
   env_flag("PYTHONUNBUFFERED", flags.unbuffered);
   env_flag("PYTHONSAFEPATH", flags.safe_path);
   config.flags = flags;
+  // sys.warnoptions: PYTHONWARNINGS (comma-separated, unless -E) before the -W options.
+  const char* env_warnings = std::getenv("PYTHONWARNINGS");
+  if (env_warnings && *env_warnings && !flags.ignore_environment) {
+    std::string all = env_warnings;
+    for (size_t start = 0; start <= all.size();) {
+      size_t end = all.find(',', start);
+      if (end == std::string::npos) end = all.size();
+      if (end > start) config.warnoptions.push_back(all.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  config.warnoptions.insert(config.warnoptions.end(), warnoptions.begin(), warnoptions.end());
   if (!gilpy::runtime_initialize(config)) {
     std::fprintf(stderr, "gilpy: failed to initialize the runtime\n");
     return 1;
+  }
+  // With warning options, the warnings module is imported at start-up (as CPython does), so
+  // that it applies them, and reports invalid ones, whatever the program imports.
+  if (!config.warnoptions.empty()) {
+    gilpy::Object* warnings = gilpy::import_module("warnings");
+    if (warnings) {
+      gilpy::decref(warnings);
+    } else {
+      gilpy::err_print();
+    }
   }
 
   int status;

@@ -19,6 +19,14 @@
 // (instances of `type` that are statics, not allocated by object_alloc: object_is_gc() is false
 // for them). Immortal objects are never collected.
 //
+// Collections run inside object_alloc, i.e. in the middle of executing frames, half-built objects
+// and deallocations: every traverse must be valid in every state of its object. Frames and
+// generators: an executing frame's saved `sp` is stale (the eval loop keeps it in a register and
+// saves it only before calls/raises/yields), so generator traversal skips the value stack while
+// the frame is EXECUTING (objects/genobject.cpp, as CPython's stacktop = -1); frames owned by the
+// thread are never traversed (only frame objects that took a cleared frame over are).
+// Code objects are not GC objects (as CPython: their constants cannot form cycles).
+//
 // Collection never runs re-entrantly (a finalizer that allocates does not start another
 // collection), never before the runtime is ready (builtins and a thread state exist), and never
 // while an exception is set (automatic collections only; gc.collect() saves and restores it).

@@ -371,7 +371,11 @@ Object* sys_module_init() {
       module_add_object(m.get(), "modules", interp->modules) < 0) {
     return nullptr;
   }
-  for (const char* list_name : {"path", "meta_path", "path_hooks", "warnoptions"}) {
+  Ref warnoptions = Ref::steal(make_str_list(interp->warnoptions));
+  if (!warnoptions || module_add_object(m.get(), "warnoptions", warnoptions.get()) < 0) {
+    return nullptr;
+  }
+  for (const char* list_name : {"path", "meta_path", "path_hooks"}) {
     Ref l = Ref::steal(list_new(0));
     if (!l || module_add_object(m.get(), list_name, l.get()) < 0) return nullptr;
   }

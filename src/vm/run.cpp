@@ -241,6 +241,7 @@ bool runtime_initialize(const RuntimeConfig& config) {
   interp->argv = config.argv;
   interp->xoptions = config.xoptions;
   interp->flags = config.flags;
+  interp->warnoptions = config.warnoptions;
   interp->interactive = config.interactive;
   interp->inspect = config.inspect;
   interp->optimize = config.optimize;

@@ -15,6 +15,7 @@ namespace gilpy {
 struct RuntimeConfig {
   std::vector<std::string> argv;      // sys.argv
   std::vector<std::string> xoptions;  // -X options, "key" or "key=value" (sys._xoptions)
+  std::vector<std::string> warnoptions;  // sys.warnoptions
   SysFlags flags;                     // sys.flags
   bool interactive = false;
   bool inspect = false;

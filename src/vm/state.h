@@ -85,6 +85,7 @@ struct Interpreter {
   // Configuration from the command line (src/cli): argv, -X options, flags.
   std::vector<std::string> argv;
   std::vector<std::string> xoptions;
+  std::vector<std::string> warnoptions;  // sys.warnoptions (PYTHONWARNINGS, then -W options)
   SysFlags flags;
   bool interactive = false;
   int optimize = 0;

@@ -1,0 +1,2 @@
+# -W error turns warnings into exceptions (uncaught: status 1).
+-W error -c "import warnings; warnings.warn('boom')"
