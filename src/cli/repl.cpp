@@ -32,7 +32,6 @@
 namespace gilpy {
 
 Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
-void io_flush_std_streams(Object* sysdict);  // modules/io.cpp
 
 namespace {
 
@@ -114,7 +113,7 @@ int repl_run(bool quiet) {
   Ref filename = Ref::steal(str_from_cstr("<stdin>"));
   std::string source;
   for (;;) {
-    io_flush_std_streams(sysdict);
+    flush_std_streams();
     std::string prompt = source.empty() ? prompt_text("ps1", ">>> ") : prompt_text("ps2", "... ");
     std::string line;
     struct sigaction sa = {}, old = {};

@@ -784,15 +784,6 @@ Object* io_make_std_streams(Object* sysdict) {
 }
 
 // Flush sys.stdout and sys.stderr (at exit, and before printing a traceback).
-void io_flush_std_streams(Object* sysdict) {
-  for (const char* name : {"stdout", "stderr"}) {
-    Object* f = dict_get_str_borrowed(sysdict, name);
-    if (!f || f == None) continue;
-    Ref r = Ref::steal(call_method0(f, "flush"));
-    if (!r) err_clear();
-  }
-}
-
 namespace {
 
 Object* io_open_meth(Object*, Object* const* args, ssize nargs, Object* kwnames) {

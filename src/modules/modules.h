@@ -49,6 +49,8 @@ Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exe
 Object* hashlib_module_init();  // modules/hashlib.cpp (_hashlib: OpenSSL EVP; lib/hashlib.py wraps it)
 Object* zlib_module_init();     // modules/zlib.cpp
 
+Object* struct_module_init();    // modules/struct.cpp (_struct; lib/struct.py wraps it)
+
 Object* atexit_module_init();    // modules/atexit.cpp
 // Run (and forget) the atexit callbacks, last registered first (at interpreter exit).
 void atexit_run_callbacks();

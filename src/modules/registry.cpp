@@ -39,6 +39,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_socket", socket_module_init},
     {"select", select_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},
+    {"_struct", struct_module_init},
     {nullptr, nullptr},
 };
 

@@ -341,7 +341,7 @@ static int list_ass_slice(ListObject* a, ssize ilow, ssize ihigh, Object* v) {
       return -1;
     }
   }
-  std::memcpy(recycle, a->items + ilow, size_t(norig) * sizeof(Object*));
+  if (norig > 0) std::memcpy(recycle, a->items + ilow, size_t(norig) * sizeof(Object*));
   if (d < 0) {
     std::memmove(a->items + ihigh + d, a->items + ihigh, size_t(size - ihigh) * sizeof(Object*));
     list_resize(a, size + d);  // shrinking cannot fail in a way that matters

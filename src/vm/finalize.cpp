@@ -27,11 +27,10 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "vm/gil.h"
+#include "vm/run.h"
 #include "vm/state.h"
 
 namespace gilpy {
-
-void io_flush_std_streams(Object* sysdict);  // modules/io.cpp
 
 namespace {
 
@@ -47,8 +46,7 @@ void report_and_clear_error() {
 }
 
 void flush_streams() {
-  Interpreter* interp = main_interpreter();
-  if (interp->sysdict) io_flush_std_streams(interp->sysdict);
+  flush_std_streams();
   err_clear();
 }
 
@@ -113,11 +111,16 @@ void release_interpreter_state() {
   Interpreter* interp = main_interpreter();
   Object* builtins = dict_get_str_borrowed(interp->modules, "builtins");
   if (builtins) clear_module_dict(module_get_dict_borrowed(builtins));
+  // Keep the sys module's dict alive (and reachable as interp->sysdict) until it is emptied:
+  // clearing sys.modules may free the module itself.
+  Ref sysdict = Ref::borrow(interp->sysdict);
   dict_clear(interp->modules);
-  if (interp->sysdict) {
+  if (sysdict) {
     flush_streams();
-    dict_clear(interp->sysdict);
+    interp->sysdict = nullptr;  // nothing may reach sys from here on
+    dict_clear(sysdict.get());
   }
+  sysdict.reset();
   gc_collect_no_fail();
 }
 

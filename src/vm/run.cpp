@@ -61,13 +61,7 @@ void init_vm_types() {
   init_import_types();
 }
 
-namespace {
-
-Object* builtins_module_borrowed() {
-  Interpreter* interp = main_interpreter();
-  return interp && interp->modules ? dict_get_str_borrowed(interp->modules, "builtins") : nullptr;
-}
-
+// Flush sys.stdout and sys.stderr (and the C streams), keeping any exception being raised.
 void flush_std_streams() {
   Interpreter* interp = main_interpreter();
   Object* saved = err_fetch();
@@ -84,6 +78,13 @@ void flush_std_streams() {
   std::fflush(stdout);
   std::fflush(stderr);
   err_restore(saved);
+}
+
+namespace {
+
+Object* builtins_module_borrowed() {
+  Interpreter* interp = main_interpreter();
+  return interp && interp->modules ? dict_get_str_borrowed(interp->modules, "builtins") : nullptr;
 }
 
 void set_sys_path0(const std::string& dir) {

@@ -38,6 +38,8 @@ int run_module(const std::string& module_name);                         // -m
 // Exit status for an uncaught SystemExit in the thread state's current exception (prints the
 // message for non-int codes as CPython does); clears it.
 int handle_system_exit();
+// Flush sys.stdout and sys.stderr; a pending exception is kept.
+void flush_std_streams();
 
 // Frame access for builtins (globals(), locals(), vars(), exec/eval defaults, __build_class__).
 // Implemented by the eval loop (vm/eval.cpp or vm/frame.cpp).
