@@ -178,6 +178,7 @@ int set_inheritable(int fd, bool inheritable) {
 
   if (close_fds) set_cloexec_from(3);
   for (int fd : pass_fds) {
+    if (fd == errpipe_write) continue;  // stays close-on-exec: EOF on it means exec succeeded
     if (fd >= 3 && set_inheritable(fd, true) < 0) child_fail(errpipe_write, errno, "noexec");
   }
 

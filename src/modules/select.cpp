@@ -212,10 +212,12 @@ bool mask_arg(Object* o, short* out) {
   if (!i) return false;
   bool overflow = false;
   int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v < 0 || v > 0xffff) {
-    err_set_string(&Exc_OverflowError,
-                   v < 0 ? "Python int too large to convert to C unsigned short"
-                         : "Python int too large to convert to C unsigned short");
+  if (!overflow && v < 0) {
+    err_set_string(&Exc_ValueError, "value must be positive");
+    return false;
+  }
+  if (overflow || v > 0xffff) {
+    err_set_string(&Exc_OverflowError, "Python int too large for C unsigned short");
     return false;
   }
   *out = short(uint16_t(v));

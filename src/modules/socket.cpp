@@ -98,7 +98,6 @@ bool int_arg(Object* o, int* out) {
 }
 
 bool set_nonblocking(int fd, bool nonblock) {
-  if (fd < 0) return true;
   int flags = ::fcntl(fd, F_GETFL, 0);
   if (flags < 0) return false;
   int nf = nonblock ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
@@ -782,6 +781,7 @@ Object* sock_recv(Object* self, Object* const* args, ssize nargs, Object* kwname
   int flags;
   if (!flags_arg(args, nargs, 1, &flags)) return nullptr;
   if (n < 0) return err_format(&Exc_ValueError, "negative buffersize in recv");
+  if (n == 0) return bytes_from("", 0);  // as CPython: no system call
   Ref buf = Ref::steal(bytes_new_uninit(n));
   if (!buf) return nullptr;
   char* data = bytes_data(buf.get());
@@ -1232,9 +1232,20 @@ Object* byteorder(Object* const* args, ssize nargs, Object* kwnames, const char*
   }
   bool overflow = false;
   int64_t v = int_as_i64(args[0], &overflow);
-  if (overflow || v < 0) {
-    return err_format(&Exc_OverflowError, "%s: Python int too large to convert to C %s", fname,
-                      bits == 16 ? "16-bit unsigned integer" : "unsigned long");
+  if (!overflow && v < 0) {
+    if (bits == 16) {
+      return err_format(&Exc_OverflowError,
+                        "%s: can't convert negative Python int to C 16-bit unsigned integer",
+                        fname);
+    }
+    return err_format(&Exc_OverflowError, "can't convert negative value to unsigned int");
+  }
+  if (overflow) {
+    if (bits == 16) {
+      return err_format(&Exc_OverflowError,
+                        "%s: Python int too large to convert to C 16-bit unsigned integer", fname);
+    }
+    return err_format(&Exc_OverflowError, "int larger than 32 bits");
   }
   if (bits == 16) {
     if (v > 0xffff) {
