@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "core/abstract.h"
 #include "core/error.h"
 #include "objects/containers.h"
 #include "objects/strobject.h"
@@ -47,6 +48,15 @@ bool check_no_kwargs(const char* fname, Object* kwnames) {
     err_format(&Exc_TypeError, "%s() takes no keyword arguments", fname);
     return false;
   }
+  return true;
+}
+
+bool bool_arg(Object* arg, bool dflt, bool* out) {
+  *out = dflt;
+  if (!arg) return true;
+  int t = object_is_true(arg);
+  if (t < 0) return false;
+  *out = t;
   return true;
 }
 

@@ -32,6 +32,10 @@ struct ArgSpec {
 bool parse_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kwnames,
                 Object** out);
 
+// The truth value of an optional argument, as Argument Clinic's `p` converter: *out = dflt when
+// `arg` is null (not given), else bool(arg). False with the exception set when bool() raises.
+bool bool_arg(Object* arg, bool dflt, bool* out);
+
 // Number of parameters in spec.names.
 int argspec_count(const ArgSpec& spec);
 

@@ -385,12 +385,8 @@ Object* builtin_sorted(Object*, Object* const* args, ssize nargs, Object* kwname
   if (!parse_args(spec, args + nargs, 0, kwnames, opt)) return nullptr;
   Ref list = Ref::steal(sequence_list(args[0]));
   if (!list) return nullptr;
-  bool reverse = false;
-  if (opt[1]) {
-    int t = object_is_true(opt[1]);
-    if (t < 0) return nullptr;
-    reverse = t;
-  }
+  bool reverse;
+  if (!bool_arg(opt[1], false, &reverse)) return nullptr;
   Object* key = opt[0] == None ? nullptr : opt[0];
   if (list_sort(list.get(), key, reverse) < 0) return nullptr;
   return list.release();

@@ -596,12 +596,8 @@ Object* io_open(Object* const* args, ssize nargs, Object* kwnames) {
   }
   bool has_encoding = a[3] && a[3] != None, has_errors = a[4] && a[4] != None,
        has_newline = a[5] && a[5] != None;
-  bool closefd = true;
-  if (a[6]) {
-    int t = object_is_true(a[6]);
-    if (t < 0) return nullptr;
-    closefd = t;
-  }
+  bool closefd;
+  if (!bool_arg(a[6], true, &closefd)) return nullptr;
   Object* opener = a[7] && a[7] != None ? a[7] : nullptr;
 
   // Parse the mode string as CPython's _io.open does.

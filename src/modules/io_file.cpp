@@ -296,12 +296,8 @@ int fileio_init(Object* self, Object* const* args, ssize nargs, Object* kwnames)
     }
     mode = std::string(str_view(a[1]));
   }
-  bool closefd = true;
-  if (a[2]) {
-    int t = object_is_true(a[2]);
-    if (t < 0) return -1;
-    closefd = t;
-  }
+  bool closefd;
+  if (!bool_arg(a[2], true, &closefd)) return -1;
   return fileio_init_impl(as_fio(self), a[0], mode.c_str(), closefd,
                           a[3] && a[3] != None ? a[3] : nullptr);
 }

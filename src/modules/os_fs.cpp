@@ -44,15 +44,6 @@ bool dir_fd_arg(Object* o, int* out) {
   return fd_convert(o, out);
 }
 
-// A bool-ish argument (follow_symlinks=..., exist_ok=...): any truth value.
-bool bool_arg(Object* o, bool dflt, bool* out) {
-  *out = dflt;
-  if (!o) return true;
-  int t = object_is_true(o);
-  if (t < 0) return false;
-  *out = t;
-  return true;
-}
 
 bool int_arg(Object* o, long long dflt, long long* out) {
   *out = dflt;

@@ -333,12 +333,8 @@ Object* pp_realpath(Object*, Object* const* args, ssize nargs, Object* kwnames) 
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   PText p;
   if (!text_arg(a[0], &p)) return nullptr;
-  bool strict = false;
-  if (a[1]) {
-    int t = object_is_true(a[1]);
-    if (t < 0) return nullptr;
-    strict = t;
-  }
+  bool strict;
+  if (!bool_arg(a[1], false, &strict)) return nullptr;
   std::string path;
   std::map<std::string, std::optional<std::string>> seen;
   bool ok;

@@ -152,12 +152,8 @@ Object* os_dup2(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int fd, fd2;
   if (!int_param(a[0], &fd) || !int_param(a[1], &fd2)) return nullptr;
-  bool inheritable = true;
-  if (a[2]) {
-    int t = object_is_true(a[2]);
-    if (t < 0) return nullptr;
-    inheritable = t;
-  }
+  bool inheritable;
+  if (!bool_arg(a[2], true, &inheritable)) return nullptr;
   int r = inheritable || fd == fd2 ? ::dup2(fd, fd2) : ::dup3(fd, fd2, O_CLOEXEC);
   if (r < 0) return raise_errno();
   return int_from_i64(r);

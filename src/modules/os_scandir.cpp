@@ -106,12 +106,7 @@ bool follow_arg(const char* fname, Object* const* args, ssize nargs, Object* kwn
   const ArgSpec spec{fname, names, 0, 0};
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return false;
-  *follow = true;
-  if (a[0]) {
-    int t = object_is_true(a[0]);
-    if (t < 0) return false;
-    *follow = t;
-  }
+  if (!bool_arg(a[0], true, follow)) return false;
   return true;
 }
 
@@ -480,17 +475,8 @@ Object* os_walk(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   Ref top = Ref::steal(os_fspath(a[0]));
   if (!top) return nullptr;
-  bool topdown = true, followlinks = false;
-  if (a[1]) {
-    int t = object_is_true(a[1]);
-    if (t < 0) return nullptr;
-    topdown = t;
-  }
-  if (a[3]) {
-    int t = object_is_true(a[3]);
-    if (t < 0) return nullptr;
-    followlinks = t;
-  }
+  bool topdown, followlinks;
+  if (!bool_arg(a[1], true, &topdown) || !bool_arg(a[3], false, &followlinks)) return nullptr;
   auto* w = alloc_object<WalkObject>(&WalkIteratorType);
   if (!w) return nullptr;
   w->stack = new std::vector<Object*>{top.release()};

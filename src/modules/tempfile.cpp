@@ -357,17 +357,8 @@ Object* tmpdir_new(TypeObject* type, Object* const* args, ssize nargs, Object* k
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   NameParams p;
   if (!sanitize(a[0], a[1], a[2], &p)) return nullptr;
-  bool ignore = false, del = true;
-  if (a[3]) {
-    int t = object_is_true(a[3]);
-    if (t < 0) return nullptr;
-    ignore = t;
-  }
-  if (a[4]) {
-    int t = object_is_true(a[4]);
-    if (t < 0) return nullptr;
-    del = t;
-  }
+  bool ignore, del;
+  if (!bool_arg(a[3], false, &ignore) || !bool_arg(a[4], true, &del)) return nullptr;
   std::string path;
   if (create_unique(p, true, &path) < 0) return nullptr;
   auto* d = alloc_object<TempDirObject>(type);
@@ -592,17 +583,8 @@ Object* tf_named_temporary_file(Object*, Object* const* args, ssize nargs, Objec
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   NameParams p;
   if (!sanitize(a[4], a[5], a[6], &p)) return nullptr;
-  bool del = true, del_on_close = true;
-  if (a[7]) {
-    int t = object_is_true(a[7]);
-    if (t < 0) return nullptr;
-    del = t;
-  }
-  if (a[9]) {
-    int t = object_is_true(a[9]);
-    if (t < 0) return nullptr;
-    del_on_close = t;
-  }
+  bool del, del_on_close;
+  if (!bool_arg(a[7], true, &del) || !bool_arg(a[9], true, &del_on_close)) return nullptr;
   std::string path;
   int fd = create_unique(p, false, &path);
   if (fd < 0) return nullptr;

@@ -108,12 +108,8 @@ bool parse_acquire_args(const char* fname, Object* const* args, ssize nargs, Obj
   ArgSpec spec{fname, names, 0, 2};
   Object* out[2] = {nullptr, nullptr};
   if (!parse_args(spec, args, nargs, kwnames, out)) return false;
-  bool blocking = true;
-  if (out[0]) {
-    int t = object_is_true(out[0]);
-    if (t < 0) return false;
-    blocking = t;
-  }
+  bool blocking;
+  if (!bool_arg(out[0], true, &blocking)) return false;
   double timeout = -1;
   if (out[1]) {
     if (!float_check(out[1]) && !int_check(out[1])) {

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/abstract.h"
+#include "core/args.h"
 #include "core/error.h"
 #include "core/types_init.h"
 #include "objects/bytesobject.h"
@@ -744,12 +745,8 @@ static Object* int_to_bytes(Object* self, Object* const* args, ssize nargs, Obje
   }
   bool little;
   if (!parse_byteorder(a[1], &little)) return nullptr;
-  bool is_signed = false;
-  if (a[2]) {
-    int t = object_is_true(a[2]);
-    if (t < 0) return nullptr;
-    is_signed = t;
-  }
+  bool is_signed;
+  if (!bool_arg(a[2], false, &is_signed)) return nullptr;
   MpzArg z(self);
   int sign = mpz_sgn(z.get());
   if (sign < 0 && !is_signed) {
@@ -812,12 +809,8 @@ static Object* int_from_bytes(Object* cls, Object* const* args, ssize nargs, Obj
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   bool little;
   if (!parse_byteorder(a[1], &little)) return nullptr;
-  bool is_signed = false;
-  if (a[2]) {
-    int t = object_is_true(a[2]);
-    if (t < 0) return nullptr;
-    is_signed = t;
-  }
+  bool is_signed;
+  if (!bool_arg(a[2], false, &is_signed)) return nullptr;
   Ref bytes;
   Object* src = a[0];
   if (!bytes_check(src) && !bytearray_check(src)) {

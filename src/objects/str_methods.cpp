@@ -532,12 +532,8 @@ Object* str_splitlines_m(Object* self, Object* const* args, ssize nargs, Object*
   static const ArgSpec spec = {"splitlines", names, 0, 1};
   Object* a[1] = {nullptr};
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
-  bool keepends = false;
-  if (a[0]) {
-    int t = object_is_true(a[0]);
-    if (t < 0) return nullptr;
-    keepends = t;
-  }
+  bool keepends;
+  if (!bool_arg(a[0], false, &keepends)) return nullptr;
   Pieces out;
   ssize len = str_length(self);
   int kind = str_kind(self);
