@@ -332,6 +332,8 @@ const MethodDef kBaseExcMethods[] = {
 };
 
 // Split vectorcall keyword arguments: only the names in `allowed` are accepted; values go to out.
+// ImportError's keyword-only arguments. Unlike the other exceptions (core/args.h parse_args), CPython
+// checks every name before counting them, and always names ImportError, even for subclasses.
 bool parse_kw_only(const char* tname, Object* kwnames, Object* const* kwvalues,
                    const char* const* allowed, Object** out) {
   int n = 0;
@@ -387,7 +389,7 @@ const MemberDef kSystemExitMembers[] = {
 int ImportError_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"name", "path", nullptr};
   Object* out[2];
-  if (!parse_kw_only(type_name(type_of(self)), kwnames, args + nargs, kw, out)) return -1;
+  if (!parse_kw_only("ImportError", kwnames, args + nargs, kw, out)) return -1;
   if (BaseException_init(self, args, nargs, nullptr) < 0) return -1;
   auto* e = static_cast<ImportErrorObject*>(self);
   setref(&e->name, out[0] ? newref(out[0]) : nullptr);
@@ -418,9 +420,11 @@ const MemberDef kImportErrorMembers[] = {
 
 // ---- NameError, AttributeError -------------------------------------------------------------------------------
 int NameError_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  // Keyword-only name=; messages name NameError even for subclasses, as CPython's.
   static const char* const kw[] = {"name", nullptr};
+  static const ArgSpec spec{"NameError", kw, 0, 0};
   Object* out[1];
-  if (!parse_kw_only(type_name(type_of(self)), kwnames, args + nargs, kw, out)) return -1;
+  if (!parse_args(spec, args + nargs, 0, kwnames, out)) return -1;
   if (BaseException_init(self, args, nargs, nullptr) < 0) return -1;
   setref(&static_cast<NameErrorObject*>(self)->name, out[0] ? newref(out[0]) : nullptr);
   return 0;
@@ -436,8 +440,9 @@ const MemberDef kNameErrorMembers[] = {
 
 int AttributeError_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"name", "obj", nullptr};
+  static const ArgSpec spec{"AttributeError", kw, 0, 0};
   Object* out[2];
-  if (!parse_kw_only(type_name(type_of(self)), kwnames, args + nargs, kw, out)) return -1;
+  if (!parse_args(spec, args + nargs, 0, kwnames, out)) return -1;
   if (BaseException_init(self, args, nargs, nullptr) < 0) return -1;
   auto* e = static_cast<AttributeErrorObject*>(self);
   setref(&e->name, out[0] ? newref(out[0]) : nullptr);
