@@ -31,7 +31,6 @@
 
 namespace gilpy {
 
-Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
 
 namespace {
 

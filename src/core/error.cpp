@@ -317,13 +317,6 @@ void err_restore(Object* exc) {
 
 namespace {
 
-Object* sys_attr_borrowed(const char* name) {
-  ThreadState* ts = tstate();
-  if (!ts || !ts->interp || !ts->interp->sysdict) return nullptr;
-  Object* v = dict_get_str_borrowed(ts->interp->sysdict, name);
-  if (!v && err_occurred()) err_clear();
-  return v;
-}
 
 // Write UTF-8 text to a file object (its write method); falls back to C stderr.
 void write_text(Object* file, const char* text) {
@@ -366,9 +359,9 @@ void err_print() {
     dict_setitem_str(interp->sysdict, "last_traceback", tb ? tb : None);
     if (err_occurred()) err_clear();
   }
-  Object* hook = sys_attr_borrowed("excepthook");
-  Object* default_hook = sys_attr_borrowed("__excepthook__");
-  Object* file = sys_attr_borrowed("stderr");
+  Object* hook = sys_get_borrowed("excepthook");
+  Object* default_hook = sys_get_borrowed("__excepthook__");
+  Object* file = sys_get_borrowed("stderr");
   if (hook && hook != default_hook && hook != None) {
     Object* tb = exception_get_traceback_borrowed(exc);
     Object* args[3] = {as_object(type_of(exc)), exc, tb ? tb : None};
@@ -399,7 +392,7 @@ void err_print() {
 void err_write_unraisable(Object* context) {
   Object* exc = err_fetch();
   if (!exc) return;
-  Object* file = sys_attr_borrowed("stderr");
+  Object* file = sys_get_borrowed("stderr");
   if (context) {
     std::string r;
     if (!repr_utf8(context, r)) {

@@ -110,9 +110,7 @@ Object* ext_find_and_load(Object* abs_name, const std::string& part, Object* pat
   std::vector<std::string> dirs;
   bool top_level = false;
   if (path) {
-    Interpreter* interp = main_interpreter();
-    Object* sys_path =
-        interp && interp->sysdict ? dict_get_str_borrowed(interp->sysdict, "path") : nullptr;
+    Object* sys_path = sys_get_borrowed("path");
     top_level = path == sys_path;
     Ref items = Ref::steal(sequence_list(path));
     if (!items) {

@@ -6,6 +6,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "vm/state.h"
 #include "modules/modules.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
@@ -15,7 +16,6 @@
 
 namespace gilpy {
 
-Object* sys_get_borrowed(const char* name);                 // modules/sys.cpp
 void traceback_print_exception(Object* exc, Object* file);  // vm/traceback.cpp
 
 namespace {

@@ -35,7 +35,6 @@ namespace gilpy {
 Object* io_open(Object* const* args, ssize nargs, Object* kwnames);
 bool io_is_builtin_text_file(Object* file);
 
-Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
 
 namespace {
 

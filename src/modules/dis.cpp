@@ -25,6 +25,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "vm/state.h"
 #include "core/types_init.h"
 #include "modules/modules.h"
 #include "objects/codeobject.h"
@@ -37,7 +38,6 @@
 
 namespace gilpy {
 
-Object* sys_get_borrowed(const char* name);  // modules/sys.cpp
 
 namespace {
 

@@ -34,7 +34,9 @@ Object* io_make_std_streams(Object* sysdict);               // modules/io.cpp
 Object* sys_get_borrowed(const char* name) {
   Interpreter* interp = main_interpreter();
   if (!interp || !interp->sysdict) return nullptr;
-  return dict_get_str_borrowed(interp->sysdict, name);
+  Object* v = dict_get_str_borrowed(interp->sysdict, name);
+  if (!v && err_occurred()) err_clear();
+  return v;
 }
 
 namespace {

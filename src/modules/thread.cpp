@@ -397,9 +397,7 @@ void report_thread_exception(Object* func) {
     return;
   }
   Object* exc = err_fetch();
-  Interpreter* interp = main_interpreter();
-  Object* file = interp && interp->sysdict ? dict_get_str_borrowed(interp->sysdict, "stderr")
-                                           : nullptr;
+  Object* file = sys_get_borrowed("stderr");
   std::string r;
   if (!repr_utf8(func, r)) {
     err_clear();

@@ -420,9 +420,7 @@ Object* with_enter(Object* mgr, Object** exit) {
 }
 
 Object* call_displayhook(Object* value) {
-  Interpreter* interp = main_interpreter();
-  Object* hook = interp && interp->sysdict ? dict_get_str_borrowed(interp->sysdict, "displayhook")
-                                           : nullptr;
+  Object* hook = sys_get_borrowed("displayhook");
   if (!hook) {
     if (!err_occurred()) err_format(&Exc_RuntimeError, "lost sys.displayhook");
     return nullptr;

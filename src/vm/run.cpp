@@ -388,9 +388,7 @@ int handle_system_exit() {
     err_clear();
     return exitcode;
   }
-  Interpreter* interp = main_interpreter();
-  Object* err = interp && interp->sysdict ? dict_get_str_borrowed(interp->sysdict, "stderr")
-                                          : nullptr;
+  Object* err = sys_get_borrowed("stderr");
   err_clear();
   Ref s = Ref::steal(object_str(value.get()));
   if (!s) {

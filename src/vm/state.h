@@ -95,6 +95,9 @@ struct Interpreter {
 extern thread_local ThreadState* current_tstate;
 inline ThreadState* tstate() { return current_tstate; }
 Interpreter* main_interpreter();
+// sys.NAME as Python code would see it (so `sys.stdout = f` redirects), BORROWED; nullptr when
+// missing or before the sys module exists. Implemented in modules/sys.cpp.
+Object* sys_get_borrowed(const char* name);
 
 // Creation (vm/state.cpp). interpreter_create() makes the main interpreter the first time;
 // thread_state_create() links a new thread state into interp->threads (it does not make it

@@ -959,9 +959,7 @@ void print_recursive(std::string& out, Object* exc, PrintContext& ctx, int depth
 
 void write_to(Object* file, const std::string& text) {
   if (!file || file == None) {
-    Interpreter* interp = main_interpreter();
-    file = interp && interp->sysdict ? dict_get_str_borrowed(interp->sysdict, "stderr") : nullptr;
-    err_clear();
+    file = sys_get_borrowed("stderr");
   }
   if (file && file != None) {
     Ref s = Ref::steal(str_from_utf8(text));

@@ -283,7 +283,9 @@ TEST(Codegen, ReturnConstAndAugAssign) {
   EXPECT_EQ(count_op(f, OP_RETURN_VALUE), 0);
   EXPECT_EQ(count_op(f, OP_BINARY_OP), 1);
   for (int i = 0; i < f->ncode; i++)
-    if (instr_op(f->code[i]) == OP_BINARY_OP) EXPECT_EQ(instr_arg(f->code[i]), uint32_t(NB_INPLACE_ADD));
+    if (instr_op(f->code[i]) == OP_BINARY_OP) {
+      EXPECT_EQ(instr_arg(f->code[i]), uint32_t(NB_INPLACE_ADD));
+    }
 }
 
 TEST(Codegen, StackDepth) {
@@ -379,8 +381,12 @@ TEST(Codegen, LineNumbersOfMultiLineStatements) {
   CodeObject* co = as_code(code);
   for (int i = 0; i < co->ncode; i++) {
     Opcode op = instr_op(co->code[i]);
-    if (op == OP_CALL) EXPECT_EQ(co->positions[i].line, 1);
-    if (op == OP_LOAD_ATTR) EXPECT_EQ(co->positions[i].line, 3);  // the attribute's own line
+    if (op == OP_CALL) {
+      EXPECT_EQ(co->positions[i].line, 1);
+    }
+    if (op == OP_LOAD_ATTR) {
+      EXPECT_EQ(co->positions[i].line, 3);  // the attribute's own line
+    }
   }
 }
 
