@@ -429,6 +429,12 @@ class timedelta:
         return self
 
 
+def _pack_time(hour, minute, second, microsecond):
+    # The time fields as CPython's C datetime packs them (hashed like its C struct's bytes).
+    return bytes((hour, minute, second, microsecond >> 16, (microsecond >> 8) & 0xff,
+                  microsecond & 0xff))
+
+
 def _c_round(x):
     # C's round(): halves away from zero.
     r = _math.floor(abs(x) + 0.5)
@@ -586,7 +592,9 @@ class date:
 
     def __hash__(self):
         if self._hashcode == -1:
-            self._hashcode = hash((self._year, self._month, self._day))
+            # CPython's C datetime hashes its packed state bytes.
+            self._hashcode = hash(bytes((self._year >> 8, self._year & 0xff, self._month,
+                                         self._day)))
         return self._hashcode
 
     def __add__(self, other):
@@ -1049,16 +1057,12 @@ class time:
         if self._hashcode == -1:
             t = self.replace(fold=0) if self._fold else self
             tzoff = t.utcoffset()
-            if not tzoff:
-                self._hashcode = hash((t._hour, t._minute, t._second, t._microsecond))
+            if tzoff is None:
+                self._hashcode = hash(_pack_time(t._hour, t._minute, t._second,
+                                                 t._microsecond))
             else:
-                h, m = divmod(timedelta(hours=self.hour, minutes=self.minute) - tzoff,
-                              timedelta(hours=1))
-                m //= timedelta(minutes=1)
-                if 0 <= h < 24:
-                    self._hashcode = hash(time(h, m, self.second, self.microsecond))
-                else:
-                    self._hashcode = hash((h, m, self.second, self.microsecond))
+                seconds = self._hour * 3600 + self._minute * 60 + self._second
+                self._hashcode = hash(timedelta(0, seconds, self._microsecond) - tzoff)
         return self._hashcode
 
     def _tzstr(self):
@@ -1399,10 +1403,10 @@ class datetime(date):
         if L[-1] == 0:
             del L[-1]
         s = "%s(%s)" % (_class_name(self), ", ".join(map(str, L)))
+        if self._fold:  # CPython's datetime (unlike time) puts fold before tzinfo
+            s = s[:-1] + ", fold=1)"
         if self._tzinfo is not None:
             s = s[:-1] + ", tzinfo=%r" % self._tzinfo + ")"
-        if self._fold:
-            s = s[:-1] + ", fold=1)"
         return s
 
     def __str__(self):
@@ -1522,7 +1526,9 @@ class datetime(date):
             t = self.replace(fold=0) if self._fold else self
             tzoff = t.utcoffset()
             if tzoff is None:
-                self._hashcode = hash(t._fields())
+                self._hashcode = hash(bytes((t._year >> 8, t._year & 0xff, t._month, t._day))
+                                      + _pack_time(t._hour, t._minute, t._second,
+                                                   t._microsecond))
             else:
                 days = _ymd2ord(self.year, self.month, self.day)
                 seconds = self.hour * 3600 + self.minute * 60 + self.second

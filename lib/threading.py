@@ -18,6 +18,7 @@ import _thread
 from time import monotonic as _time
 from _collections import deque as _deque
 import _weakref
+import os as _os
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -623,6 +624,20 @@ class Thread:
         finally:
             self._delete()
 
+    def _reset_internal_locks(self, is_alive):
+        # Called by _after_fork() in the child: the locks may have been held by threads that are
+        # gone, so they are made afresh.
+        self._started._at_fork_reinit()
+        if is_alive:
+            # bpo-42350: no tstate lock when the fork happened after _shutdown().
+            if self._tstate_lock is not None:
+                self._tstate_lock._at_fork_reinit()
+                self._tstate_lock.acquire()
+        else:
+            # The thread does not exist in the child: it has no thread state any more.
+            self._is_stopped = True
+            self._tstate_lock = None
+
     def _stop(self):
         lock = self._tstate_lock
         if lock is not None:
@@ -1122,3 +1137,44 @@ class local:
         if name not in d:
             raise _local_no_attr(self, name)
         del d[name]
+
+
+def _after_fork():
+    """Clean up the threading module's state in the child of os.fork(): only the forking thread
+    exists there (registered with os.register_at_fork(after_in_child=...))."""
+    # Reset _active_limbo_lock, in case we forked while the lock was held by another thread.
+    global _active_limbo_lock, _main_thread
+    global _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = RLock()
+
+    # _shutdown() waits only for threads started in the child. (Reset before _MainThread() below
+    # may register with them.)
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+
+    new_active = {}
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        # fork() was called in a thread not started by threading (_thread.start_new_thread).
+        current = _MainThread()
+    # The forking thread is the main thread of the child.
+    _main_thread = current
+
+    with _active_limbo_lock:
+        for thread in set(_enumerate()):
+            if thread is current:
+                thread._reset_internal_locks(True)
+                ident = get_ident()
+                thread._ident = ident
+                new_active[ident] = thread
+            else:
+                thread._reset_internal_locks(False)
+                thread._stop()
+        _limbo.clear()
+        _active.clear()
+        _active.update(new_active)
+        assert len(_active) == 1
+
+
+_os.register_at_fork(after_in_child=_after_fork)

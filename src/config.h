@@ -36,6 +36,33 @@
 #define GILPY_TRACE_EXEC 0
 #endif
 
+// Object memory. Python programs allocate and free small objects at a furious rate (tuples, ints,
+// frames' temporaries), so object memory comes from mimalloc when the build found it (CMake defines
+// GILPY_HAVE_MIMALLOC; Debian's libmimalloc-dev): size classes 8 bytes apart with no per-block
+// header cut the peak RSS of allocation-heavy programs by 10-20% against glibc malloc (whose chunks
+// carry 8 bytes of header and round to 16), and its thread-local free lists are faster. Debian's
+// shared libmimalloc also replaces malloc/free process-wide once linked, so C++ containers and
+// native modules use it too (core/object.cpp sets its options). Without it everything uses malloc. Sanitizer builds always use malloc, so that ASan sees (and
+// poisons) every object allocation and free.
+#if defined(GILPY_HAVE_MIMALLOC) && !defined(GILPY_SANITIZER)
+#define GILPY_MIMALLOC 1
+#else
+#define GILPY_MIMALLOC 0
+#endif
+
+// Per-type free lists (tuple by size, list, dict and keys blocks, int, float): a deallocated object
+// is kept for reuse instead of being freed. They are plain globals protected by the GIL: only code
+// holding the GIL allocates or deallocates objects, and native code running with the GIL released
+// must not touch them (nor allocate objects). Off under sanitizers and GILPY_DEBUG_REFS, so that
+// ASan sees every use after free and the live-object count stays exact.
+#ifndef GILPY_CONTAINER_FREELISTS
+#if defined(GILPY_SANITIZER) || GILPY_DEBUG_REFS
+#define GILPY_CONTAINER_FREELISTS 0
+#else
+#define GILPY_CONTAINER_FREELISTS 1
+#endif
+#endif
+
 #define GILPY_VERSION_STRING "3.12.1"
 #define GILPY_IMPL_VERSION "gilpy 0.1.0"
 #define GILPY_LIKELY(x) __builtin_expect(!!(x), 1)

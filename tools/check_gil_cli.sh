@@ -43,4 +43,43 @@ tids = {e["tid"] for e in events if e.get("name") == "holds GIL"}
 assert len(tids) == 3, tids
 PY
 done
+# fork (vm/fork.cpp): a buffered file whose lock a parent thread held at the fork (blocked writing
+# to a full pipe) is usable in the child (CPython's child would deadlock: no expectation file can
+# hold this); and a child's -X gilstats table lists only the forking thread.
+prog='import os, select, signal, threading, time, warnings
+warnings.simplefilter("ignore")
+r, w = os.pipe()
+f = open(w, "wb", buffering=1 << 20)
+started = threading.Event()
+def writer():
+    started.set()
+    f.write(b"x" * (1 << 19))
+    f.flush()  # blocks holding the lock of f: nobody reads the pipe yet
+threading.Thread(target=writer, daemon=True).start()
+started.wait()
+time.sleep(0.2)
+pid = os.fork()
+if pid == 0:
+    signal.alarm(10)
+    f.write(b"child")
+    os._exit(0)
+while select.select([r], [], [], 0.5)[0]:
+    os.read(r, 1 << 16)
+print("child", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))'
+"$GILPY" -c "$prog" >"$tmp/out" 2>"$tmp/err" || fail "fork with a held buffered lock: $(cat "$tmp/err")"
+[ "$(cat "$tmp/out")" = "child 0" ] || fail "fork with a held buffered lock: $(cat "$tmp/out")"
+prog='import os, threading, warnings
+warnings.simplefilter("ignore")
+ev = threading.Event()
+t = threading.Thread(target=ev.wait, name="parentonly")
+t.start()
+pid = os.fork()
+if pid:
+    os.waitpid(pid, 0)
+    ev.set()
+    t.join()'
+"$GILPY" -X gilstats -c "$prog" >"$tmp/out" 2>"$tmp/err" || fail "gilstats fork run: $(cat "$tmp/err")"
+[ "$(grep -c '^interpreter: 1 threads, ' "$tmp/err")" = 1 ] || fail "fork child's gilstats: $(cat "$tmp/err")"
+[ "$(grep -c '^parentonly ' "$tmp/err")" = 1 ] || fail "parent's gilstats after fork: $(cat "$tmp/err")"
+
 echo "check_gil_cli: ok"

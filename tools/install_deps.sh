@@ -3,7 +3,7 @@
 # Uses sudo only when not root; does nothing (and needs no network) when all are present.
 set -euo pipefail
 
-PKGS=(cmake ninja-build g++ make pkg-config libgmp-dev libreadline-dev libgtest-dev libbenchmark-dev ccache python3 libpcre2-dev libssl-dev zlib1g-dev)
+PKGS=(cmake ninja-build g++ make pkg-config libgmp-dev libreadline-dev libgtest-dev libbenchmark-dev libmimalloc-dev ccache python3 libpcre2-dev libssl-dev zlib1g-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install_deps: not a Debian-like system; install these yourself if the build fails: ${PKGS[*]}" >&2

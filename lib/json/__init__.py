@@ -1,12 +1,13 @@
 r"""JSON (JavaScript Object Notation) <https://json.org> is a subset of JavaScript syntax
 (ECMA-262 3rd edition) used as a lightweight data interchange format.
 
-gilpy: written for gilpy (issue 6) after CPython 3.12's documented json API. The package has the
-same layout as CPython's (json.decoder, json.encoder) so `from json.decoder import
-JSONDecodeError` and JSONEncoder subclasses work; both halves are pure Python (the decoder is a
-hand-written scanner with CPython's C scanner's error messages and positions; the encoder builds
-a list of chunks recursively). dumps/loads with the default arguments reuse module-level
-encoder/decoder instances, as CPython does.
+gilpy: written for gilpy (issue 6) after CPython 3.12's documented json API, with the same layout
+(json.decoder, json.encoder, json.scanner) so `from json.decoder import JSONDecodeError` and
+JSONEncoder subclasses work. As in CPython the scanner, scanstring, the string escapers and the
+one-shot encoder come from the _json accelerator (src/modules/json.cpp) when it can be imported,
+with pure-Python fallbacks (a hand-written scanner with the C scanner's error messages and
+positions; an encoder building a list of chunks). dumps/loads with the default arguments reuse
+module-level encoder/decoder instances, as CPython does.
 """
 __version__ = '2.0.9'
 __all__ = [

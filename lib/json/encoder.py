@@ -1,9 +1,26 @@
 """Implementation of JSONEncoder.
 
-gilpy: the encoder appends chunks to a list in one recursive pass (iterencode returns an
-iterator over that list); float and int reprs are float.__repr__/int.__repr__ as in CPython, so
-subclasses such as IntEnum members encode as numbers.
+gilpy: laid out as CPython's json.encoder: the string escapers and the one-shot encoder are the
+_json accelerator's (c_encode_basestring_ascii, c_encode_basestring, c_make_encoder) when it
+exists. CPython 3.12 uses c_make_encoder only without an indent; gilpy's also handles an int or
+str indent (as 3.13's does), with the observable behaviour of 3.12's Python path (see
+src/modules/json.cpp). The pure-Python path (iterencode without _one_shot, dump, or no _json)
+appends chunks to a list in one recursive pass (iterencode returns an iterator over that list);
+float and int reprs are float.__repr__/int.__repr__ as in CPython, so subclasses such as IntEnum
+members encode as numbers.
 """
+try:
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+except ImportError:
+    c_encode_basestring_ascii = None
+try:
+    from _json import encode_basestring as c_encode_basestring
+except ImportError:
+    c_encode_basestring = None
+try:
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_make_encoder = None
 
 __all__ = ['JSONEncoder']
 
@@ -29,17 +46,17 @@ def py_encode_basestring(s):
     return '"' + s.translate(_TRANSLATE) + '"'
 
 
-encode_basestring = py_encode_basestring
+encode_basestring = (c_encode_basestring or py_encode_basestring)
 
 
 def py_encode_basestring_ascii(s):
     """Return an ASCII-only JSON representation of a Python string"""
-    if s.isascii():
+    if s.isascii() and '\x7f' not in s:
         return '"' + s.translate(_TRANSLATE) + '"'
     out = []
     for c in s:
         n = ord(c)
-        if n < 128:
+        if n < 0x7f:
             out.append(ESCAPE_DCT.get(c, c))
         elif n < 0x10000:
             out.append('\\u{0:04x}'.format(n))
@@ -51,7 +68,7 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join(out) + '"'
 
 
-encode_basestring_ascii = py_encode_basestring_ascii
+encode_basestring_ascii = (c_encode_basestring_ascii or py_encode_basestring_ascii)
 
 
 class JSONEncoder(object):
@@ -95,18 +112,25 @@ class JSONEncoder(object):
 
     def iterencode(self, o, _one_shot=False):
         """Encode the given object and yield each string representation as available."""
+        indent = self.indent
+        if indent is not None and not isinstance(indent, str):
+            indent = ' ' * indent
+        if _one_shot and c_make_encoder is not None:
+            _iterencode = c_make_encoder(
+                {} if self.check_circular else None, self.default,
+                encode_basestring_ascii if self.ensure_ascii else encode_basestring,
+                indent, self.key_separator, self.item_separator, self.sort_keys,
+                self.skipkeys, self.allow_nan)
+            return _iterencode(o, 0)
         chunks = []
-        _encode(self, o, chunks)
+        _encode(self, o, indent, chunks)
         return iter(chunks)
 
 
-def _encode(enc, o, out):
+def _encode(enc, o, indent, out):
     markers = {} if enc.check_circular else None
     encoder = encode_basestring_ascii if enc.ensure_ascii else encode_basestring
     allow_nan = enc.allow_nan
-    indent = enc.indent
-    if indent is not None and not isinstance(indent, str):
-        indent = ' ' * indent
     item_separator = enc.item_separator
     key_separator = enc.key_separator
     sort_keys = enc.sort_keys

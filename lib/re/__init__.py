@@ -182,7 +182,7 @@ class Match:
 
     def _index(self, g):
         if isinstance(g, int):
-            if 0 <= g <= self._pattern.groups:
+            if 0 <= g <= self._pattern._groups:
                 return g
             raise IndexError("no such group")
         if isinstance(g, str):
@@ -192,7 +192,7 @@ class Match:
                 pass
         elif hasattr(type(g), "__index__"):
             i = g.__index__()
-            if 0 <= i <= self._pattern.groups:
+            if 0 <= i <= self._pattern._groups:
                 return i
         raise IndexError("no such group")
 
@@ -204,20 +204,36 @@ class Match:
         return self._string[a:s[2 * i + 1]]
 
     def group(self, *args):
-        if not args:
-            return self._get(0)
+        # the common one-argument forms inline _get (this is on every log-parsing loop's path)
         if len(args) == 1:
-            return self._get(self._index(args[0]))
+            g = args[0]
+            if type(g) is int and 0 <= g <= self._pattern._groups:
+                i = g
+            elif type(g) is str and g in self._pattern._groupindex:
+                i = self._pattern._groupindex[g]
+            else:
+                i = self._index(g)
+            s = self._spans
+            a = s[2 * i]
+            return self._string[a:s[2 * i + 1]] if a >= 0 else None
+        if not args:
+            return self._string[self._spans[0]:self._spans[1]]
         return tuple(self._get(self._index(g)) for g in args)
 
     def __getitem__(self, g):
-        return self._get(self._index(g))
+        return self.group(g)
 
     def groups(self, default=None):
-        return tuple(self._get(i, default) for i in range(1, self._pattern.groups + 1))
+        s = self._spans
+        string = self._string
+        return tuple(string[s[2 * i]:s[2 * i + 1]] if s[2 * i] >= 0 else default
+                     for i in range(1, self._pattern._groups + 1))
 
     def groupdict(self, default=None):
-        return {name: self._get(i, default) for name, i in self._pattern._groupindex.items()}
+        s = self._spans
+        string = self._string
+        return {name: string[s[2 * i]:s[2 * i + 1]] if s[2 * i] >= 0 else default
+                for name, i in self._pattern._groupindex.items()}
 
     def start(self, group=0):
         return self._spans[2 * self._index(group)]

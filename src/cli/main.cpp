@@ -15,6 +15,7 @@
 
 #include "cli/repl.h"
 #include "core/error.h"
+#include "core/pyhash.h"
 #include "vm/import.h"
 #include "vm/run.h"
 #include "vm/state.h"
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
   gilpy::SysFlags flags;
   std::string command, module, script;
   bool have_command = false, have_module = false, inspect = false, quiet = false;
+  bool random_hash = false;  // -R: randomised hashing whatever PYTHONHASHSEED says
   int optimize = 0;
   int i = 1;
   for (; i < argc; ++i) {
@@ -150,8 +152,8 @@ int main(int argc, char** argv) {
         case 'b': ++flags.bytes_warning; break;
         case 'd': ++flags.debug; break;
         case 'u': flags.unbuffered = 1; break;
-        case 'x': case 'R':
-          break;
+        case 'R': random_hash = true; break;
+        case 'x': break;
         default:
           return usage_error(std::string("Unknown option: -") + c);
       }
@@ -160,6 +162,17 @@ int main(int argc, char** argv) {
       ++i;
       break;
     }
+  }
+
+  // The hash secret, before any object exists (CPython checks PYTHONHASHSEED after the options,
+  // before the script).
+  const char* hash_seed = flags.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
+  const char* hash_error = nullptr;
+  if (!gilpy::hash_seed_init(hash_seed && *hash_seed ? hash_seed : nullptr, random_hash,
+                             &hash_error)) {
+    std::fprintf(stderr, "Fatal Python error: %s\nPython runtime state: preinitialized\n\n",
+                 hash_error);
+    return 1;
   }
 
   // sys.argv as python builds it.

@@ -691,9 +691,13 @@ bool Compiler::starunpack_helper(const Loc& loc, const Span<Expr*>& elts, int pu
       }
       if (tuple && !pushed) return load_const(folded.release(), loc);
       if (add == OP_SET_ADD) {
-        Object* fs = frozenset_new(folded.get());
-        if (!fs) return false;
-        folded.reset(fs);
+        // CPython's constant merging rebuilds the frozenset from its own iteration order, which
+        // re-resolves hash collisions: do the same so the display iterates in CPython's order.
+        Ref fs = Ref::steal(frozenset_new(folded.get()));
+        Ref items = Ref::steal(fs ? sequence_tuple(fs.get()) : nullptr);
+        if (!items) return false;
+        folded.reset(frozenset_new(items.get()));
+        if (!folded) return false;
       }
       emit(build, pushed, loc);
       if (!load_const(folded.release(), loc)) return false;

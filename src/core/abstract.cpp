@@ -170,6 +170,17 @@ int object_richcompare_bool(Object* a, Object* b, int op) {
     if (op == CMP_EQ) return 1;
     if (op == CMP_NE) return 0;
   }
+  // Two exact ints, strs or floats: their comparison runs no Python code and answers True or
+  // False, so it needs neither the recursion guard nor the reflected-operand dance (sorts and
+  // tuple comparisons spend their time here).
+  TypeObject* t = type_of(a);
+  if (t == type_of(b) && (t == &IntType || t == &StrType || t == &FloatType)) {
+    Object* r = t->richcompare(a, b, op);
+    if (!r) return -1;
+    int ok = r == True;
+    decref(r);
+    return ok;
+  }
   Object* r = object_richcompare(a, b, op);
   if (!r) return -1;
   int ok = r == True ? 1 : r == False ? 0 : object_is_true(r);

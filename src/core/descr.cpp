@@ -161,6 +161,18 @@ Object* method_descr_get_doc(Object* self) {
   return doc_or_none(static_cast<MethodDescrObject*>(self)->def->doc);
 }
 
+// __reduce__ of the descriptors of built-in types: (getattr, (owner type, name)), as CPython.
+Object* descr_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("__reduce__", nargs, kwnames)) return nullptr;
+  auto* d = static_cast<DescrObject*>(self);
+  return reduce_as_getattr(as_object(d->type), d->name);
+}
+
+const MethodDef kDescrMethods[] = {
+    {"__reduce__", descr_reduce, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 const GetSetDef kMethodDescrGetSets[] = {
     {"__name__", descr_get_name, nullptr, nullptr},
     {"__qualname__", descr_get_qualname, nullptr, nullptr},
@@ -403,6 +415,17 @@ Object* wrapper_get_qualname(Object* self) {
 }
 Object* wrapper_get_doc(Object* self) { return doc_or_none(as_wrapper(self)->def->doc); }
 
+Object* wrapper_descr_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("__reduce__", nargs, kwnames)) return nullptr;
+  auto* d = as_wrapper(self);
+  return reduce_as_getattr(as_object(d->type), d->name);
+}
+
+const MethodDef kWrapperDescrMethods[] = {
+    {"__reduce__", wrapper_descr_reduce, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 const GetSetDef kWrapperDescrGetSets[] = {
     {"__name__", wrapper_get_name, nullptr, nullptr},
     {"__qualname__", wrapper_get_qualname, nullptr, nullptr},
@@ -457,6 +480,16 @@ Object* mw_get_name(Object* self) { return newref(as_wrapper(as_mw(self)->descr)
 Object* mw_get_qualname(Object* self) { return wrapper_get_qualname(as_mw(self)->descr); }
 Object* mw_get_doc(Object* self) { return wrapper_get_doc(as_mw(self)->descr); }
 Object* mw_get_objclass(Object* self) { return wrapper_get_objclass(as_mw(self)->descr); }
+
+Object* method_wrapper_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("__reduce__", nargs, kwnames)) return nullptr;
+  return reduce_as_getattr(as_mw(self)->self, as_wrapper(as_mw(self)->descr)->name);
+}
+
+const MethodDef kMethodWrapperMethods[] = {
+    {"__reduce__", method_wrapper_reduce, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 const GetSetDef kMethodWrapperGetSets[] = {
     {"__self__", mw_get_self, nullptr, nullptr},
@@ -534,6 +567,20 @@ Object* cf_get_self(Object* self) {
 }
 Object* cf_get_doc(Object* self) { return doc_or_none(as_cf(self)->def->doc); }
 Object* cf_get_text_signature(Object* self) { return none_ref(); }
+
+// Module functions pickle by name; methods bound to an object as getattr(object, name).
+Object* cfunction_reduce(Object* self, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("__reduce__", nargs, kwnames)) return nullptr;
+  auto* f = as_cf(self);
+  Ref name = Ref::steal(str_from_cstr(f->def->name));
+  if (!name || cf_is_function(f)) return name.release();
+  return reduce_as_getattr(f->self, name.get());
+}
+
+const MethodDef kCFunctionMethods[] = {
+    {"__reduce__", cfunction_reduce, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 const GetSetDef kCFunctionGetSets[] = {
     {"__name__", cf_get_name, nullptr, nullptr},
@@ -1335,6 +1382,7 @@ void init_descr_types() {
   MethodDescrType.call = method_descr_call;
   MethodDescrType.repr = method_descr_repr;
   MethodDescrType.getset = kMethodDescrGetSets;
+  MethodDescrType.methods = kDescrMethods;
   register_static_type(&MethodDescrType);
 
   init_type(&ClassMethodDescrType, "classmethod_descriptor", sizeof(MethodDescrObject),
@@ -1354,6 +1402,7 @@ void init_descr_types() {
   MemberDescrType.descr_set = member_set;
   MemberDescrType.repr = member_repr;
   MemberDescrType.getset = kMemberGetSets;
+  MemberDescrType.methods = kDescrMethods;
   register_static_type(&MemberDescrType);
 
   init_type(&GetSetDescrType, "getset_descriptor", sizeof(GetSetDescrObject), descr_dealloc);
@@ -1373,6 +1422,7 @@ void init_descr_types() {
   WrapperDescrType.call = wrapper_descr_call;
   WrapperDescrType.repr = wrapper_descr_repr;
   WrapperDescrType.getset = kWrapperDescrGetSets;
+  WrapperDescrType.methods = kWrapperDescrMethods;
   register_static_type(&WrapperDescrType);
 
   init_type(&MethodWrapperType, "method-wrapper", sizeof(MethodWrapperObject),
@@ -1384,6 +1434,7 @@ void init_descr_types() {
   MethodWrapperType.richcompare = method_wrapper_richcompare;
   MethodWrapperType.hash = method_wrapper_hash;
   MethodWrapperType.getset = kMethodWrapperGetSets;
+  MethodWrapperType.methods = kMethodWrapperMethods;
   register_static_type(&MethodWrapperType);
 
   init_type(&CFunctionType, "builtin_function_or_method", sizeof(CFunctionObject),
@@ -1396,6 +1447,7 @@ void init_descr_types() {
   CFunctionType.hash = cfunction_hash;
   CFunctionType.getset = kCFunctionGetSets;
   CFunctionType.members = kCFunctionMembers;
+  CFunctionType.methods = kCFunctionMethods;
   register_static_type(&CFunctionType);
 
   init_type(&ClassMethodType, "classmethod", sizeof(FuncWrapperObject), funcwrapper_dealloc);

@@ -21,7 +21,8 @@
 //     collecting object it references. What remains is the number of references from outside;
 //  4. move_unreachable: objects with gc_refs > 0 are roots; everything reachable from them (via
 //     traverse) is reachable; the rest moves to the `unreachable` list (GC_FLAG_UNREACHABLE);
-//     reachable objects move to "old";
+//     reachable objects move to "old"; surviving tuples of atomic items are untracked first
+//     (untrack_atomic_tuples, as CPython; tuple_retrack undoes it when a tuple is refilled);
 //  5. handle_weakrefs: weakrefs that are themselves garbage are cleared (their callbacks never
 //     run); weakrefs to garbage are cleared, and the callbacks of those that are NOT garbage are
 //     called afterwards (weakrefs freed by their own callback are counted, as in CPython);
@@ -60,9 +61,9 @@ namespace {
 
 constexpr int kNumGenerations = 3;
 
-GCHeader g_gen1 = {&g_gen1, &g_gen1, 0, 0, 0};
-GCHeader g_gen2 = {&g_gen2, &g_gen2, 0, 0, 0};
-GCHeader g_permanent = {&g_permanent, &g_permanent, 0, 0, 0};
+GCHeader g_gen1 = {&g_gen1, &g_gen1, 0, 0};
+GCHeader g_gen2 = {&g_gen2, &g_gen2, 0, 0};
+GCHeader g_permanent = {&g_permanent, &g_permanent, 0, 0};
 
 struct GCState {
   bool enabled = true;
@@ -138,7 +139,7 @@ void update_refs(GCHeader* young) {
     h->gc_flags &= ~(GC_FLAG_COLLECTING | GC_FLAG_UNREACHABLE);
     h->gc_refs = 0;
     if (o->refcnt <= 0 || is_immortal(o) || !gc_can_traverse(o)) continue;
-    h->gc_refs = o->refcnt;
+    h->gc_refs = o->refcnt > INT32_MAX ? INT32_MAX : int32_t(o->refcnt);  // see GCHeader
     h->gc_flags |= GC_FLAG_COLLECTING;
   }
 }
@@ -205,6 +206,27 @@ void deduce_unreachable(GCHeader* young, GCHeader* unreachable) {
   update_refs(young);
   subtract_refs(young);
   move_unreachable(young, unreachable);
+}
+
+// CPython's tuple untracking: a surviving exact tuple whose items are all atomic (not GC objects,
+// or untracked exact tuples) can never be part of a cycle -- its items can't change -- so it
+// leaves the collector's lists and later collections skip it. A null item means the tuple is
+// still being filled in by its creator: it stays tracked.
+void untrack_atomic_tuples(GCHeader* young) {
+  for (GCHeader* h = young->next; h != young;) {
+    GCHeader* next = h->next;
+    Object* o = gc_object_of(h);
+    if (type_of(o) == &TupleType && o->refcnt > 0) {  // refcnt 0: parked in the freelist
+      bool atomic = true;
+      for (ssize i = 0, n = tuple_size(o); i < n && atomic; ++i) {
+        Object* item = tuple_items(o)[i];
+        atomic = item && (!object_is_gc(item) ||
+                          (type_of(item) == &TupleType && !gc_header_of(item)->next));
+      }
+      if (atomic) gc_untrack(o);
+    }
+    h = next;
+  }
 }
 
 // ---- step 5 -----------------------------------------------------------------------------------------
@@ -332,6 +354,7 @@ ssize collect_main(int generation) {
   GCHeader unreachable;
   gl_init(&unreachable);
   deduce_unreachable(young, &unreachable);
+  untrack_atomic_tuples(young);
 
   if (young != old) {
     if (generation == kNumGenerations - 2) g_gc.long_lived_pending += gl_size(young);

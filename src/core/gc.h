@@ -13,7 +13,7 @@
 //    collected);
 //  - gc_flags: GC_FLAG_FINALIZED is the PEP 442 "finalizer already called" bit (set once, never
 //    cleared: __del__ runs at most once per object); the other bits exist only during a collection.
-// The header stays a multiple of 16 bytes (core/object.cpp rounds the front part up to 16).
+// Objects are 8-byte aligned (core/object.cpp rounds the front part up to 8).
 //
 // Which objects have a header: instances of types with TPFLAG_HAVE_GC, except static type objects
 // (instances of `type` that are statics, not allocated by object_alloc: object_is_gc() is false
@@ -39,14 +39,17 @@
 
 namespace gilpy {
 
-struct alignas(16) GCHeader {
+// 24 bytes: every tuple, list, dict and instance carries one, so it is kept as small as the fields
+// allow. gc_refs is 32 bits: it starts from a refcount clamped to INT32_MAX (more than 2^31 real
+// references cannot exist in memory; a clamped count can only look *more* reachable).
+struct GCHeader {
   GCHeader* next;
   GCHeader* prev;
-  ssize gc_refs;      // collector scratch (see above)
+  int32_t gc_refs;    // collector scratch (see above)
   uint32_t gc_flags;  // GC_FLAG_*
-  uint32_t gc_reserved;
 };
-static_assert(sizeof(GCHeader) % 16 == 0, "GCHeader must keep objects 16-byte aligned");
+static_assert(sizeof(GCHeader) == 24 && sizeof(GCHeader) % alignof(Object) == 0,
+              "GCHeader must keep objects pointer-aligned");
 
 enum : uint32_t {
   GC_FLAG_FINALIZED = 1u << 0,    // PEP 442: tp_finalize (__del__) has been called

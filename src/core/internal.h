@@ -17,6 +17,8 @@ Object* type_or(Object* a, Object* b);
 
 // core/typeobject.cpp
 Object* type_repr_impl(Object* type);
+// (getattr, (obj, name)): the __reduce__ value of bound methods and method descriptors.
+Object* reduce_as_getattr(Object* obj, Object* name);
 // Fill the slots of a heap type from the dunders in its dict (core/slots.cpp).
 void fixup_slots_from_dict(TypeObject* type);
 // Called after `name` was (re)bound or deleted in `type`'s dict: update the slots of type and its

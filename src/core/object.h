@@ -146,6 +146,14 @@ T* alloc_object(TypeObject* type, size_t extra_bytes = 0) {
   return static_cast<T*>(object_alloc(type, sizeof(T) + extra_bytes));
 }
 
+// Raw memory for the buffers objects own (list item arrays, dict key tables): the same allocator as
+// objects (mimalloc or malloc, see config.h GILPY_MIMALLOC). A block from mem_* must be released by
+// mem_free/mem_realloc, never by free(). No exception is set on failure (nullptr).
+void* mem_alloc(size_t n);
+void* mem_calloc(size_t count, size_t size);
+void* mem_realloc(void* p, size_t n);
+void mem_free(void* p);
+
 // Generic "no memory" path: sets MemoryError, returns nullptr.
 Object* err_no_memory();
 

@@ -47,6 +47,7 @@
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 #include "objects/weakrefobject.h"
+#include "vm/eval.h"
 #include "vm/import.h"
 #include "vm/run.h"
 
@@ -464,11 +465,29 @@ Object* object_meth_subclasshook(Object*, Object* const*, ssize, Object*) {
 // ---- pickling support (object.__reduce_ex__, __reduce__, __getstate__), as CPython ----------------
 Object* object_meth_getstate(Object* self, Object* const*, ssize nargs, Object* kwnames);
 
+// Does obj carry C-level state that neither its __dict__ nor its __slots__ hold (CPython's
+// tp_basicsize test in object_getstate_default)? The first static type of obj's MRO must be no
+// bigger than `object` plus its native dict and weakref-list fields.
+static bool has_native_state(TypeObject* tp) {
+  TypeObject* b = tp;
+  while (b && (b->flags & TPFLAG_HEAPTYPE)) b = b->base;
+  if (!b) return false;
+  // CPython's module objects also hold their definition, state and name.
+  if (b == &ModuleType) return true;
+  ssize allowed = ObjectType.basicsize;
+  if (b->dictoffset > 0) allowed += ssize(sizeof(Object*));
+  if (b->weaklistoffset > 0) allowed += ssize(sizeof(Object*));
+  return b->basicsize > allowed;
+}
+
 // object.__getstate__() proper; `required`: a state is needed to rebuild the object.
 Object* object_getstate_default(Object* obj, bool required) {
   TypeObject* tp = type_of(obj);
   if (required && tp->itemsize) {
     return err_format(&Exc_TypeError, "cannot pickle %s objects", tp->name);
+  }
+  if (required && has_native_state(tp)) {
+    return err_format(&Exc_TypeError, "cannot pickle '%s' object", tp->name);
   }
   Ref state;
   Object** dp = object_dict_ptr(obj);
@@ -524,9 +543,14 @@ int get_new_arguments(Object* obj, Ref& args, Ref& kwargs) {
   if (f) {
     Ref r = Ref::steal(call_method0(obj, "__getnewargs_ex__"));
     if (!r) return -1;
-    if (!tuple_check(r.get()) || tuple_size(r.get()) != 2) {
-      err_format(&Exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not '%s'",
+    if (!tuple_check(r.get())) {
+      err_format(&Exc_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'",
                  type_of(r.get())->name);
+      return -1;
+    }
+    if (tuple_size(r.get()) != 2) {
+      err_format(&Exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+                 tuple_size(r.get()));
       return -1;
     }
     args = Ref::borrow(tuple_get_borrowed(r.get(), 0));
@@ -1561,7 +1585,25 @@ int type_set_annotations(Object* self, Object* value) {
 
 Object* type_get_basicsize(Object* self) { return int_from_ssize(as_type(self)->basicsize); }
 Object* type_get_itemsize(Object* self) { return int_from_ssize(as_type(self)->itemsize); }
-Object* type_get_flags(Object* self) { return int_from_i64(as_type(self)->flags); }
+// __flags__ in CPython's bit positions (Py_TPFLAGS_*), which Python code tests (copyreg,
+// inspect); gilpy's own flag values are an implementation detail.
+Object* type_get_flags(Object* self) {
+  static const struct { uint32_t gilpy; uint64_t cpython; } kMap[] = {
+      {TPFLAG_IMMUTABLETYPE, 1ull << 8}, {TPFLAG_HEAPTYPE, 1ull << 9},
+      {TPFLAG_BASETYPE, 1ull << 10},     {TPFLAG_READY, 1ull << 12},
+      {TPFLAG_HAVE_GC, 1ull << 14},      {TPFLAG_METHOD_DESCRIPTOR, 1ull << 17},
+      {TPFLAG_ABSTRACT, 1ull << 20},     {TPFLAG_LONG_SUBCLASS, 1ull << 24},
+      {TPFLAG_LIST_SUBCLASS, 1ull << 25}, {TPFLAG_TUPLE_SUBCLASS, 1ull << 26},
+      {TPFLAG_BYTES_SUBCLASS, 1ull << 27}, {TPFLAG_UNICODE_SUBCLASS, 1ull << 28},
+      {TPFLAG_DICT_SUBCLASS, 1ull << 29}, {TPFLAG_BASE_EXC_SUBCLASS, 1ull << 30},
+      {TPFLAG_TYPE_SUBCLASS, 1ull << 31},
+  };
+  uint32_t flags = as_type(self)->flags;
+  uint64_t out = 0;
+  for (const auto& m : kMap)
+    if (flags & m.gilpy) out |= m.cpython;
+  return int_from_i64(int64_t(out));
+}
 Object* type_get_dictoffset(Object* self) { return int_from_ssize(as_type(self)->dictoffset); }
 Object* type_get_weakrefoffset(Object* self) {
   return int_from_ssize(as_type(self)->weaklistoffset);
@@ -2133,6 +2175,18 @@ void init_object_types() {
   init_genericalias_types();
   init_singleton_types();
   init_module_type();
+}
+
+// (getattr, (obj, name)): how bound methods, built-in methods and method descriptors reduce.
+Object* reduce_as_getattr(Object* obj, Object* name) {
+  Object* builtins = eval_get_builtins_borrowed();
+  Object* getattr_fn = nullptr;
+  if (builtins && dict_check(builtins)) getattr_fn = dict_get_str_borrowed(builtins, "getattr");
+  else if (builtins) return err_format(&Exc_RuntimeError, "builtins is not a dict");
+  if (!getattr_fn) return err_format(&Exc_RuntimeError, "lost builtins.getattr");
+  Ref args = Ref::steal(tuple_pack(2, obj, name));
+  if (!args) return nullptr;
+  return tuple_pack(2, getattr_fn, args.get());
 }
 
 }  // namespace gilpy

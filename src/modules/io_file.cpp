@@ -15,8 +15,10 @@
 //
 // Threads: the GIL is released around every system call, so a buffered object has a lock of its
 // own (CPython's ENTER_BUFFERED): taken without the GIL when contended, and a re-entrant call from
-// the thread holding it raises RuntimeError("reentrant call inside ..."). Bytearrays read into or
-// written from are marked exported while the GIL is released, so no other thread can resize them.
+// the thread holding it raises RuntimeError("reentrant call inside ..."). Buffers read into (any
+// writable exporter: WritableBufferArg) and bytearrays written from stay exported while the GIL is
+// released, so no other thread can resize them.
+// In a fork child, a lock held by a thread of the parent is replaced on first use (vm/fork.cpp).
 //
 // Error messages are CPython's, layer by layer: FileIO says "I/O operation on closed file" (no
 // period) and "File not open for reading"; the buffered layer says "read of closed file",
@@ -42,8 +44,10 @@
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/memoryobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/gil.h"
 
 namespace gilpy {
 
@@ -71,20 +75,6 @@ struct ExportGuard {
   ExportGuard(const ExportGuard&) = delete;
   ExportGuard& operator=(const ExportGuard&) = delete;
 };
-
-// A writable byte buffer argument (readinto): a bytearray.
-bool writable_buffer(const char* fname, Object* o, char** data, ssize* size,
-                     const char* argnum = "") {
-  if (!bytearray_check(o)) {
-    err_format(&Exc_TypeError, "%s() argument%s must be read-write bytes-like object, not %s",
-               fname, argnum, type_name(type_of(o)));
-    return false;
-  }
-  auto* b = static_cast<ByteArrayObject*>(o);
-  *data = b->data;
-  *size = b->size;
-  return true;
-}
 
 // ================================================================================================
 // FileIO
@@ -396,14 +386,12 @@ Object* fileio_read(Object* self, Object* const* args, ssize nargs, Object* kwna
 
 Object* fileio_readinto(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("readinto", nargs, kwnames)) return nullptr;
-  char* data;
-  ssize size;
-  if (!writable_buffer("readinto", args[0], &data, &size, " 1")) return nullptr;
+  WritableBufferArg buf;
+  if (!buf.get(args[0], "readinto", "1")) return nullptr;
   FileIOObject* f = as_fio(self);
   if (f->fd < 0) return err_closed();
   if (!f->readable) return err_mode("reading");
-  ExportGuard guard(args[0]);
-  ssize r = fileio_read_into(f, data, size_t(size));
+  ssize r = fileio_read_into(f, buf.data(), size_t(buf.size()));
   if (r == -1) return nullptr;
   if (r == -2) return none_ref();
   return int_from_ssize(r);
@@ -620,6 +608,7 @@ struct BufferedObject : IOBaseObject {
   std::string* wbuf;  // owned
   std::mutex* lock;   // owned
   pthread_t owner;    // valid while `lock` is held
+  uint64_t owner_generation;  // fork_generation() when `owner` took it
   bool locked;
 };
 
@@ -629,6 +618,12 @@ BufferedObject* as_buf(Object* o) { return static_cast<BufferedObject*>(o); }
 class Enter {
  public:
   explicit Enter(BufferedObject* b) {
+    if (b->locked && b->owner_generation != fork_generation()) {
+      // Held by a thread of the parent process, which does not exist in this fork child: it can
+      // never be released. Use a new lock (the old one is abandoned, never destroyed).
+      b->lock = new std::mutex();
+      b->locked = false;
+    }
     if (b->locked && pthread_equal(b->owner, pthread_self())) {
       err_format(&Exc_RuntimeError, "reentrant call inside %R", b);
       return;
@@ -638,6 +633,7 @@ class Enter {
       b->lock->lock();
     }
     b->owner = pthread_self();
+    b->owner_generation = fork_generation();
     b->locked = true;
     b_ = b;
   }
@@ -1041,10 +1037,10 @@ Object* readinto_impl(Object* self, Object* const* args, ssize nargs, Object* kw
                       bool readinto1) {
   const char* fname = readinto1 ? "readinto1" : "readinto";
   if (!check_one_arg(fname, nargs, kwnames)) return nullptr;
-  char* out;
-  ssize len;
-  if (!writable_buffer(fname, args[0], &out, &len)) return nullptr;
-  ExportGuard guard(args[0]);  // `out` stays valid while the lock is awaited without the GIL
+  WritableBufferArg buf;  // held: `out` stays valid while the lock is awaited without the GIL
+  if (!buf.get(args[0], fname)) return nullptr;
+  char* out = buf.data();
+  ssize len = buf.size();
   BufferedObject* b = as_buf(self);
   CHECK_INIT(b);
   ENTER(b);

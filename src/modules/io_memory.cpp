@@ -23,6 +23,7 @@
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/memoryobject.h"
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
@@ -554,17 +555,13 @@ void bio_dealloc(Object* self) {
 
 Object* bio_readinto(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("readinto", nargs, kwnames)) return nullptr;
-  if (!bytearray_check(args[0])) {
-    return err_format(&Exc_TypeError,
-                      "readinto() argument must be read-write bytes-like object, not %s",
-                      type_name(type_of(args[0])));
-  }
+  WritableBufferArg out;
+  if (!out.get(args[0], "readinto")) return nullptr;
   BytesIOObject* b = as_bio(self);
   if (!bio_check_open(b)) return nullptr;
-  auto* ba = static_cast<ByteArrayObject*>(args[0]);
   size_t len = b->buf->size(), pos = size_t(b->pos);
-  size_t n = pos >= len ? 0 : std::min(len - pos, size_t(ba->size));
-  if (n) std::memcpy(ba->data, b->buf->data() + pos, n);
+  size_t n = pos >= len ? 0 : std::min(len - pos, size_t(out.size()));
+  if (n) std::memcpy(out.data(), b->buf->data() + pos, n);
   b->pos += ssize(n);
   return int_from_ssize(ssize(n));
 }

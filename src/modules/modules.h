@@ -48,11 +48,20 @@ Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exe
 // Native work that releases the GIL (issue 5).
 Object* hashlib_module_init();  // modules/hashlib.cpp (_hashlib: OpenSSL EVP; lib/hashlib.py wraps it)
 Object* zlib_module_init();     // modules/zlib.cpp
+Object* json_module_init();     // modules/json.cpp (_json)
 
 Object* struct_module_init();    // modules/struct.cpp (_struct; lib/struct.py wraps it)
+Object* codecs_module_init();    // modules/codecs_module.cpp (_codecs: encode/decode, escapes)
 
 Object* atexit_module_init();    // modules/atexit.cpp
 // Run (and forget) the atexit callbacks, last registered first (at interpreter exit).
 void atexit_run_callbacks();
+
+// multiprocessing's native parts (issue 8).
+Object* multiprocessing_module_init();  // modules/multiprocessing.cpp (_multiprocessing: SemLock)
+Object* mmap_module_init();             // modules/mmap.cpp
+Object* posixshmem_module_init();       // modules/posixshmem.cpp (_posixshmem)
+
+Object* array_module_init();  // modules/array.cpp (array)
 
 }  // namespace gilpy

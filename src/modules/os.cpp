@@ -262,7 +262,6 @@ Object* make_stat_result(const struct stat& st) {
     return nullptr;
   }
   t->ob_size = kStatVisible;
-  t->hash = -1;
   for (ssize i = 0; i < kStatTotal; ++i) t->items[i] = items[i];
   return t;
 }

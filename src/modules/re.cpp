@@ -29,6 +29,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "core/gc.h"
 #include "modules/modules.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
@@ -178,6 +179,9 @@ Object* spans_tuple(CodeObject* c, Subject& s) {
     if (!v) return nullptr;
     tuple_set_steal(t.get(), ssize(i), v);
   }
+  // Only ints: never part of a cycle, so the collector need not examine it (CPython untracks
+  // such tuples at their first collection; finditer/sub create one per match).
+  gc_untrack(t.get());
   return t.release();
 }
 

@@ -36,10 +36,16 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_gil", gil_module_init},
     {"_hashlib", hashlib_module_init},
     {"zlib", zlib_module_init},
+    {"_json", json_module_init},
     {"_socket", socket_module_init},
     {"select", select_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},
     {"_struct", struct_module_init},
+    {"_codecs", codecs_module_init},
+    {"_multiprocessing", multiprocessing_module_init},
+    {"mmap", mmap_module_init},
+    {"_posixshmem", posixshmem_module_init},
+    {"array", array_module_init},
     {nullptr, nullptr},
 };
 

@@ -391,6 +391,16 @@ int check_signals() { return run_handlers(tstate()); }
 
 bool is_main_thread(const ThreadState* ts) { return ts && ts == g_main_ts; }
 
+// The child of fork(): the forking thread is the main thread now, and signals that arrived in the
+// parent are the parent's (CPython's _PySignal_AfterFork forgets them too).
+void signal_after_fork(ThreadState* ts) {
+  g_main_ts = ts;
+  g_main_tid = pid_t(::syscall(SYS_gettid));
+  for (auto& t : g_tripped) t.store(0, std::memory_order_relaxed);
+  g_is_tripped.store(0, std::memory_order_relaxed);
+  ts->eval_breaker.fetch_and(~BREAKER_SIGNALS_PENDING, std::memory_order_relaxed);
+}
+
 int signal_simulate(int sig) {
   if (sig < 1 || sig >= kNSig) {
     err_format(&Exc_ValueError, "signal number out of range");

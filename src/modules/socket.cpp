@@ -41,6 +41,7 @@
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
 #include "objects/intobject.h"
+#include "objects/memoryobject.h"
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
@@ -791,17 +792,6 @@ Object* sock_recv(Object* self, Object* const* args, ssize nargs, Object* kwname
   return bytes_from(data, ssize(r));
 }
 
-// A writable buffer argument (bytearray; memoryview when it exists).
-bool writable_buffer(const char* fname, Object* o, ByteArrayObject** out) {
-  if (!bytearray_check(o)) {
-    err_format(&Exc_TypeError, "%s() argument 1 must be read-write bytes-like object, not %s",
-               fname, type_name(type_of(o)));
-    return false;
-  }
-  *out = static_cast<ByteArrayObject*>(o);
-  return true;
-}
-
 Object* recv_into_impl(Object* self, Object* const* args, ssize nargs, Object* kwnames,
                        const char* fname, bool from) {
   static const char* const names[] = {"buffer", "nbytes", "flags", nullptr};
@@ -809,8 +799,8 @@ Object* recv_into_impl(Object* self, Object* const* args, ssize nargs, Object* k
   Object* a[3];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   SocketObject* s = as_sock(self);
-  ByteArrayObject* ba;
-  if (!writable_buffer(fname, a[0], &ba)) return nullptr;
+  WritableBufferArg buf;  // held while the GIL is released in recv
+  if (!buf.get(a[0], fname, "1")) return nullptr;
   ssize n = 0;
   if (a[1]) {
     Ref i = Ref::steal(number_index(a[1]));
@@ -821,20 +811,19 @@ Object* recv_into_impl(Object* self, Object* const* args, ssize nargs, Object* k
   int flags = 0;
   if (a[2] && !int_arg(a[2], &flags)) return nullptr;
   if (n < 0) return err_format(&Exc_ValueError, "negative buffersize in %s", fname);
-  if (n == 0) n = ba->size;
-  if (n > ba->size) {
+  if (n == 0) n = buf.size();
+  if (n > buf.size()) {
     return err_format(&Exc_ValueError, from ? "nbytes is greater than the length of the buffer"
                                             : "buffer too small for requested bytes");
   }
-  ba->exports++;
+  char* data = buf.data();
   SockAddr addr;
   socklen_t len = 0;
   ssize_t r = sock_call(s, false, [&] {
     len = sizeof addr;
-    if (from) return ::recvfrom(s->fd, ba->data, size_t(n), flags, &addr.sa, &len);
-    return ::recv(s->fd, ba->data, size_t(n), flags);
+    if (from) return ::recvfrom(s->fd, data, size_t(n), flags, &addr.sa, &len);
+    return ::recv(s->fd, data, size_t(n), flags);
   });
-  ba->exports--;
   if (r < 0) return nullptr;
   Ref count = Ref::steal(int_from_i64(r));
   if (!from) return count.release();

@@ -13,6 +13,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "core/pyhash.h"
 #include "modules/modules.h"
 #include "modules/registry.h"
 #include "objects/containers.h"
@@ -292,7 +293,8 @@ Object* sys_module_init() {
       add_structseq(m.get(), "flags", &FlagsType, "sys.flags", flags_fields,
                     {I(f.debug), I(f.inspect), I(f.interactive), I(f.optimize),
                      I(f.dont_write_bytecode), I(f.no_user_site), I(f.no_site),
-                     I(f.ignore_environment), I(f.verbose), I(f.bytes_warning), I(f.quiet), I(1),
+                     I(f.ignore_environment), I(f.verbose), I(f.bytes_warning), I(f.quiet),
+                     I(hash_randomization()),
                      I(f.isolated), bool_from(false), I(0), I(0), bool_from(f.safe_path),
                      I(4300)}) < 0 ||
       add_structseq(m.get(), "float_info", &FloatInfoType, "sys.float_info", float_fields,

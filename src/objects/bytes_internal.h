@@ -81,7 +81,6 @@ bool get_byte_view_or_clear(Object* o, ByteView* view);
 // A new bytes (for bytes self) or bytearray (for bytearray self) with the given data.
 Object* bytes_new_like(Object* self, const char* data, ssize n);
 
-hash_t bytes_hash_raw(const char* data, ssize n);  // strobject.cpp: same function as str's hash
 // Resize a bytearray (keeps content); -1 + MemoryError on failure, BufferError while exported.
 int bytearray_resize(Object* ba, ssize n);
 // The integer value of a byte argument (__index__, 0..255) or -1 with ValueError

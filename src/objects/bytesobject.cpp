@@ -10,6 +10,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "core/pyhash.h"
 #include "core/types_init.h"
 #include "objects/bytes_internal.h"
 #include "objects/containers.h"
@@ -186,7 +187,7 @@ void bytes_dealloc(Object* o) {
 
 hash_t bytes_hash(Object* o) {
   auto* b = static_cast<BytesObject*>(o);
-  if (b->hash == -1) b->hash = bytes_hash_raw(b->data, b->ob_size);
+  if (b->hash == -1) b->hash = hash_bytes(b->data, size_t(b->ob_size));  // the same as str's
   return b->hash;
 }
 

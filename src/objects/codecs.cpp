@@ -1,5 +1,5 @@
 // Codecs: str <-> bytes for UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with and without BOM, both
-// byte orders), with CPython's error handlers and messages.
+// byte orders) and raw-unicode-escape, with CPython's error handlers and messages.
 //
 // Decoding UTF-8 follows CPython's stringlib/codecs.h state machine byte for byte, so the error
 // ranges and reasons ("invalid start byte", "invalid continuation byte", "unexpected end of data")
@@ -33,7 +33,7 @@ namespace gilpy {
 enum Codec {
   CODEC_UNKNOWN = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3,
   CODEC_UTF16 = 4, CODEC_UTF16LE = 5, CODEC_UTF16BE = 6,
-  CODEC_UTF32 = 7, CODEC_UTF32LE = 8, CODEC_UTF32BE = 9,
+  CODEC_UTF32 = 7, CODEC_UTF32LE = 8, CODEC_UTF32BE = 9, CODEC_RAW_UNICODE_ESCAPE = 10,
 };
 
 int codec_lookup(const char* encoding) {
@@ -71,6 +71,7 @@ int codec_lookup(const char* encoding) {
   };
   for (const auto& e : utf16_32)
     if (!strcmp(buf, e.name)) return e.codec;
+  if (!strcmp(buf, "raw_unicode_escape")) return CODEC_RAW_UNICODE_ESCAPE;
   for (const char* const* p = utf8; *p; ++p)
     if (!strcmp(buf, *p)) return CODEC_UTF8;
   for (const char* const* p = ascii; *p; ++p)
@@ -516,8 +517,71 @@ static Object* decode_utf32(const char* data, ssize n, const char* errors, int b
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
+// raw-unicode-escape (CPython's _PyUnicode_DecodeRawUnicodeEscapeStateful, final): bytes are
+// Latin-1 except \uXXXX and \UXXXXXXXX after an odd run of backslashes; any other backslash
+// pair is kept as is.
+static Object* decode_raw_unicode_escape(const char* data, ssize n, const char* errors) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  Handler h = handler_of(errors);
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n));
+  for (ssize i = 0; i < n;) {
+    unsigned char c = s[i++];
+    if (c != '\\' || i >= n) {
+      out.push_back(c);
+      continue;
+    }
+    unsigned char e = s[i++];
+    if (e != 'u' && e != 'U') {
+      out.push_back('\\');
+      out.push_back(e);
+      continue;
+    }
+    ssize start = i - 2;
+    int count = e == 'u' ? 4 : 8;
+    uint32_t ch = 0;
+    int got = 0;
+    for (; got < count && i < n; ++got, ++i) {
+      unsigned char d = s[i];
+      int v = d >= '0' && d <= '9' ? d - '0' : d >= 'a' && d <= 'f' ? d - 'a' + 10
+              : d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+      if (v < 0) break;
+      ch = (ch << 4) | uint32_t(v);
+    }
+    const char* reason = nullptr;
+    if (got < count) reason = e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+    else if (ch > 0x10ffff) reason = "\\Uxxxxxxxx out of range";
+    if (!reason) {
+      out.push_back(ch);
+      continue;
+    }
+    if (!decode_error(h, errors, "rawunicodeescape", data, n, start, i, reason, out)) return nullptr;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+// raw-unicode-escape encoding: Latin-1 characters as bytes, the others as \uXXXX / \UXXXXXXXX.
+static Object* encode_raw_unicode_escape(Object* str) {
+  StrObject* so = str_obj(str);
+  if (so->kind == 1) return bytes_from(static_cast<const char*>(so->data()), so->length);
+  std::string out;
+  out.reserve(size_t(so->length));
+  for (ssize i = 0; i < so->length; ++i) {
+    uint32_t c = kind_read(so->kind, so->data(), i);
+    if (c < 0x100) {
+      out.push_back(char(c));
+    } else {
+      char buf[16];
+      snprintf(buf, sizeof buf, c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+      out += buf;
+    }
+  }
+  return bytes_from(out.data(), ssize(out.size()));
+}
+
 Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors) {
   switch (codec_lookup(encoding)) {
+    case CODEC_RAW_UNICODE_ESCAPE: return decode_raw_unicode_escape(data, n, errors);
     case CODEC_UTF16: return decode_utf16(data, n, errors, 0);
     case CODEC_UTF16LE: return decode_utf16(data, n, errors, -1);
     case CODEC_UTF16BE: return decode_utf16(data, n, errors, 1);
@@ -730,12 +794,14 @@ Object* utf8_encode_fast(const T* d, ssize len) {
 Object* str_encode(Object* str, const char* encoding, const char* errors) {
   int codec = codec_lookup(encoding ? encoding : "utf-8");
   if (codec == CODEC_UNKNOWN) return unknown_encoding(encoding);
+  if (codec == CODEC_RAW_UNICODE_ESCAPE) return encode_raw_unicode_escape(str);
   if (codec >= CODEC_UTF16) return encode_utf16_32(str, codec, errors ? errors : "strict");
   if (codec == CODEC_UTF8 && !str_obj(str)->ascii) {
     // Fast paths: the cached UTF-8 when present, else a two-pass encode straight into the bytes
     // object (the general loop below handles lone surrogates).
     StrObject* so = str_obj(str);
-    if (so->utf8) return bytes_from(so->utf8, so->utf8_length);
+    ssize cached_size;
+    if (const char* cached = str_utf8_if_cached(str, &cached_size)) return bytes_from(cached, cached_size);
     Object* r = nullptr;
     switch (so->kind) {
       case 1: r = utf8_encode_fast(static_cast<const uint8_t*>(so->data()), so->length); break;

@@ -15,7 +15,6 @@ namespace gilpy {
 
 // ---- tuple --------------------------------------------------------------------------------------
 struct TupleObject : VarObject {  // ob_size = number of items
-  hash_t hash;                    // cached, -1 until computed
   Object* items[1];
 };
 extern TypeObject TupleType;
@@ -30,6 +29,10 @@ inline void tuple_set_steal(Object* t, ssize i, Object* v) { tuple_items(t)[i] =
 Object* tuple_from_array(Object* const* items, ssize n);  // increfs the items
 Object* tuple_pack(ssize n, ...);                          // increfs the items
 Object* tuple_empty();                                     // the () singleton (new reference)
+// Call before refilling a tuple in place (the result tuple zip/enumerate/dict.items() iterators
+// reuse while nobody else holds it): the collector untracks tuples whose items are all atomic
+// (core/gc.cpp), and the new items may not be.
+void tuple_retrack(Object* t);
 
 // ---- list ---------------------------------------------------------------------------------------
 struct ListObject : Object {

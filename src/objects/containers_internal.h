@@ -3,8 +3,7 @@
 // iterobject.cpp). Not part of the contract: other subsystems use objects/containers.h.
 //
 // - The xxHash-derived constants CPython uses for tuple and slice hashes.
-// - Freelist knobs: freelists are disabled in sanitizer and ref-debugging builds so that ASan sees
-//   every use-after-free and the live-object count stays exact.
+// - Freelists are switched by GILPY_CONTAINER_FREELISTS (config.h).
 // - The type objects of the iterators and views, so init_container_types() (iterobject.cpp) can
 //   register them all in one place, in base-before-subclass order.
 #pragma once
@@ -17,12 +16,6 @@
 #include "objects/containers.h"
 
 namespace gilpy {
-
-#if defined(GILPY_SANITIZER) || GILPY_DEBUG_REFS
-#define GILPY_CONTAINER_FREELISTS 0
-#else
-#define GILPY_CONTAINER_FREELISTS 1
-#endif
 
 using uhash_t = uint64_t;
 constexpr uhash_t kXXPrime1 = 11400714785074694791ULL;

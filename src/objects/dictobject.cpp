@@ -30,6 +30,7 @@
 #include "core/error.h"
 #include "objects/containers.h"
 #include "objects/containers_internal.h"
+#include "objects/dict_internal.h"
 #include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
@@ -50,26 +51,8 @@ constexpr ssize DKIX_ERROR = -3;
 constexpr int kLog2MinSize = 3;
 constexpr int kPerturbShift = 5;
 
-struct Entry {
-  hash_t hash;
-  Object* key;
-  Object* value;
-};
-
-struct DictKeys {
-  uint8_t log2_size;
-  uint8_t log2_index_bytes;
-  ssize usable;
-  ssize nentries;
-  // indices, then entries, follow
-};
-
 inline ssize usable_fraction(ssize n) { return (n << 1) / 3; }
 inline ssize dk_size(const DictKeys* k) { return ssize(1) << k->log2_size; }
-inline char* dk_indices(DictKeys* k) { return reinterpret_cast<char*>(k + 1); }
-inline Entry* dk_entries(DictKeys* k) {
-  return reinterpret_cast<Entry*>(dk_indices(k) + (size_t(1) << k->log2_index_bytes));
-}
 
 inline ssize dk_get_index(DictKeys* k, size_t i) {
   char* ix = dk_indices(k);
@@ -94,9 +77,9 @@ inline void dk_set_index(DictKeys* k, size_t i, ssize v) {
 struct EmptyKeysBlock {
   DictKeys hdr;
   int8_t indices[8];
-  Entry entries[1];
+  DictEntry entries[1];
 };
-EmptyKeysBlock g_empty_keys = {{kLog2MinSize, kLog2MinSize, 0, 0},
+EmptyKeysBlock g_empty_keys = {{kLog2MinSize, kLog2MinSize, 0, 0, 0},
                                {-1, -1, -1, -1, -1, -1, -1, -1},
                                {{0, nullptr, nullptr}}};
 inline DictKeys* empty_keys() { return &g_empty_keys.hdr; }
@@ -133,8 +116,8 @@ DictKeys* new_keys_object(int log2_size) {
       err_no_memory();
       return nullptr;
     }
-    size_t bytes = sizeof(DictKeys) + (size_t(1) << log2_bytes) + size_t(usable) * sizeof(Entry);
-    k = static_cast<DictKeys*>(std::malloc(bytes));
+    size_t bytes = sizeof(DictKeys) + (size_t(1) << log2_bytes) + size_t(usable) * sizeof(DictEntry);
+    k = static_cast<DictKeys*>(mem_alloc(bytes));
     if (!k) {
       err_no_memory();
       return nullptr;
@@ -142,10 +125,11 @@ DictKeys* new_keys_object(int log2_size) {
   }
   k->log2_size = uint8_t(log2_size);
   k->log2_index_bytes = uint8_t(log2_bytes);
+  k->version = 0;
   k->usable = usable;
   k->nentries = 0;
   std::memset(dk_indices(k), 0xff, size_t(1) << log2_bytes);
-  std::memset(dk_entries(k), 0, size_t(usable) * sizeof(Entry));
+  std::memset(dk_entries(k), 0, size_t(usable) * sizeof(DictEntry));
   return k;
 }
 
@@ -157,7 +141,7 @@ void free_keys_object(DictKeys* k) {
     return;
   }
 #endif
-  std::free(k);
+  mem_free(k);
 }
 
 inline hash_t key_hash(Object* key) {
@@ -170,11 +154,6 @@ inline hash_t key_hash(Object* key) {
 }
 
 }  // namespace
-
-struct DictObject : Object {
-  ssize used;
-  DictKeys* keys;
-};
 
 namespace {
 
@@ -216,11 +195,11 @@ restart:
   size_t mask = size_t(dk_size(dk)) - 1;
   size_t perturb = size_t(hash);
   size_t i = size_t(hash) & mask;
-  Entry* ep0 = dk_entries(dk);
+  DictEntry* ep0 = dk_entries(dk);
   for (;;) {
     ssize ix = dk_get_index(dk, i);
     if (ix >= 0) {
-      Entry* ep = &ep0[ix];
+      DictEntry* ep = &ep0[ix];
       if (ep->key == key) {
         *value_addr = ep->value;
         return ix;
@@ -262,12 +241,12 @@ int dictresize(DictObject* mp, int log2_newsize) {
   DictKeys* newkeys = new_keys_object(log2_newsize);
   if (!newkeys) return -1;
   ssize numentries = mp->used;
-  Entry* oldentries = dk_entries(oldkeys);
-  Entry* newentries = dk_entries(newkeys);
+  DictEntry* oldentries = dk_entries(oldkeys);
+  DictEntry* newentries = dk_entries(newkeys);
   if (oldkeys->nentries == numentries) {
-    std::memcpy(newentries, oldentries, size_t(numentries) * sizeof(Entry));
+    std::memcpy(newentries, oldentries, size_t(numentries) * sizeof(DictEntry));
   } else {
-    Entry* ep = oldentries;
+    DictEntry* ep = oldentries;
     for (ssize i = 0; i < numentries; i++) {
       while (ep->value == nullptr) ep++;
       newentries[i] = *ep++;
@@ -314,9 +293,10 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
       }
     }
     DictKeys* dk = mp->keys;
+    dk->version = 0;  // the key set changes (dict_internal.h)
     size_t hashpos = find_empty_slot(dk, hash);
     dk_set_index(dk, hashpos, dk->nentries);
-    Entry* ep = &dk_entries(dk)[dk->nentries];
+    DictEntry* ep = &dk_entries(dk)[dk->nentries];
     ep->key = key;
     ep->hash = hash;
     ep->value = value;
@@ -347,7 +327,7 @@ int insert_to_emptydict(DictObject* mp, Object* key, hash_t hash, Object* value)
   mp->keys = newkeys;
   size_t hashpos = size_t(hash) & (size_t(dk_size(newkeys)) - 1);
   dk_set_index(newkeys, hashpos, 0);
-  Entry* ep = dk_entries(newkeys);
+  DictEntry* ep = dk_entries(newkeys);
   ep->key = key;
   ep->hash = hash;
   ep->value = value;
@@ -365,10 +345,11 @@ inline int setitem_take2(DictObject* mp, Object* key, hash_t hash, Object* value
 // Delete entry ix (whose index slot is found by hash); the old key/value are decref'd last.
 void delitem_common(DictObject* mp, hash_t hash, ssize ix, Object* old_value) {
   DictKeys* dk = mp->keys;
+  dk->version = 0;  // the key set changes (dict_internal.h)
   size_t hashpos = lookup_index_slot(dk, hash, ix);
   mp->used--;
   dk_set_index(dk, hashpos, DKIX_DUMMY);
-  Entry* ep = &dk_entries(dk)[ix];
+  DictEntry* ep = &dk_entries(dk)[ix];
   Object* old_key = ep->key;
   ep->key = nullptr;
   ep->value = nullptr;
@@ -396,7 +377,7 @@ Object* new_dict_of_type(TypeObject* type) {
 // Decref every live entry of a detached keys block and free it.
 void free_keys_and_entries(DictKeys* k) {
   if (k == empty_keys()) return;
-  Entry* ep = dk_entries(k);
+  DictEntry* ep = dk_entries(k);
   for (ssize i = 0, n = k->nentries; i < n; i++) {
     if (ep[i].value) {
       Object* key = ep[i].key;
@@ -414,6 +395,35 @@ void free_keys_and_entries(DictKeys* k) {
 Object* dict_new() { return new_dict_of_type(&DictType); }
 
 ssize dict_size(Object* d) { return as_dict(d)->used; }
+
+// ---- keys versions (dict_internal.h) --------------------------------------------------------------
+uint32_t dict_keys_version(Object* d) {
+  static uint32_t next_version = 1;  // 0 once exhausted: no more versions, caches stay empty
+  DictKeys* k = as_dict(d)->keys;
+  if (k == empty_keys()) return 0;
+  if (k->version == 0 && next_version != 0) k->version = next_version++;
+  return k->version;
+}
+
+ssize dict_index_of_key(Object* d, Object* key) {
+  if (!str_check_exact(key)) return -2;
+  hash_t hash = static_cast<StrObject*>(key)->hash;
+  if (hash == -1) return -2;
+  DictKeys* k = as_dict(d)->keys;
+  size_t mask = size_t(dk_size(k)) - 1;
+  size_t perturb = size_t(hash);
+  for (size_t i = size_t(hash) & mask;; i = mask & (i * 5 + perturb + 1)) {
+    ssize ix = dk_get_index(k, i);
+    if (ix == DKIX_EMPTY) return -1;
+    if (ix >= 0) {
+      DictEntry* e = &dk_entries(k)[ix];
+      if (e->key == key) return ix;
+      // Maybe an equal key that is another object: undecided without running ==.
+      if (e->hash == hash) return -2;
+    }
+    perturb >>= kPerturbShift;
+  }
+}
 
 Object* dict_get_known_hash_borrowed(Object* d, Object* key, hash_t hash) {
   Object* value;
@@ -487,7 +497,7 @@ bool dict_next_hash(Object* d, ssize* pos, Object** key, Object** value, hash_t*
   if (i < 0) return false;
   DictKeys* dk = mp->keys;
   ssize n = dk->nentries;
-  Entry* ep = dk_entries(dk);
+  DictEntry* ep = dk_entries(dk);
   while (i < n && ep[i].value == nullptr) i++;
   if (i >= n) return false;
   *pos = i + 1;
@@ -522,8 +532,8 @@ Object* dict_copy(Object* d) {
     DictKeys* k = new_keys_object(sk->log2_size);
     if (!k) return nullptr;
     std::memcpy(dk_indices(k), dk_indices(sk), size_t(1) << sk->log2_index_bytes);
-    Entry* se = dk_entries(sk);
-    Entry* de = dk_entries(k);
+    DictEntry* se = dk_entries(sk);
+    DictEntry* de = dk_entries(k);
     for (ssize i = 0; i < sk->nentries; i++) {
       de[i] = se[i];
       if (se[i].value) {
@@ -555,7 +565,7 @@ static int dict_merge_dict(DictObject* mp, DictObject* other, int override) {
   DictKeys* okeys = other->keys;
   ssize n = okeys->nentries;
   for (ssize i = 0; i < n; i++) {
-    Entry* entry = &dk_entries(okeys)[i];
+    DictEntry* entry = &dk_entries(okeys)[i];
     Object* value = entry->value;
     if (!value) continue;
     Object* key = entry->key;
@@ -689,7 +699,7 @@ static Object* dict_collect(Object* d, int what) {  // 0 keys, 1 values, 2 items
   ssize n = mp->used;
   Object* l = list_new(n);
   if (!l) return nullptr;
-  Entry* ep = dk_entries(mp->keys);
+  DictEntry* ep = dk_entries(mp->keys);
   ssize j = 0;
   for (ssize i = 0; i < mp->keys->nentries && j < n; i++) {
     if (!ep[i].value) continue;
@@ -719,7 +729,7 @@ Object* dict_items_list(Object* d) {
 void dict_freelist_clear() {
 #if GILPY_CONTAINER_FREELISTS
   while (g_dict_numfree > 0) object_free(g_dict_free[--g_dict_numfree]);
-  while (g_keys_numfree > 0) std::free(g_keys_free[--g_keys_numfree]);
+  while (g_keys_numfree > 0) mem_free(g_keys_free[--g_keys_numfree]);
 #endif
 }
 
@@ -741,7 +751,7 @@ static void dict_dealloc(Object* o) {
 
 static int dict_traverse(Object* o, visitproc visit, void* arg) {
   DictObject* mp = as_dict(o);
-  Entry* ep = dk_entries(mp->keys);
+  DictEntry* ep = dk_entries(mp->keys);
   for (ssize i = 0; i < mp->keys->nentries; i++) {
     if (ep[i].value) {
       int r = visit(ep[i].key, arg);
@@ -797,7 +807,7 @@ static Object* dict_repr(Object* o) {
 static int dict_equal(DictObject* a, DictObject* b) {
   if (a->used != b->used) return 0;
   for (ssize i = 0; i < a->keys->nentries; i++) {
-    Entry* ep = &dk_entries(a->keys)[i];
+    DictEntry* ep = &dk_entries(a->keys)[i];
     Object* aval = ep->value;
     if (!aval) continue;
     Ref key = Ref::borrow(ep->key);
@@ -898,7 +908,7 @@ static int dictiter_traverse(Object* o, visitproc visit, void* arg) {
 
 // Advance a forward or reverse iterator; *entry set to the next live entry. false when done or
 // on error (exception set).
-static bool dictiter_advance(DictIterObject* di, bool reverse, Entry** entry) {
+static bool dictiter_advance(DictIterObject* di, bool reverse, DictEntry** entry) {
   DictObject* d = as_dict(di->dict);
   if (di->used != d->used) {
     err_format(&Exc_RuntimeError, "dictionary changed size during iteration");
@@ -906,7 +916,7 @@ static bool dictiter_advance(DictIterObject* di, bool reverse, Entry** entry) {
     return false;
   }
   ssize i = di->pos;
-  Entry* ep0 = dk_entries(d->keys);
+  DictEntry* ep0 = dk_entries(d->keys);
   if (reverse) {
     while (i >= 0 && ep0[i].value == nullptr) i--;
     if (i < 0) goto done;
@@ -932,14 +942,14 @@ done:
   return false;
 }
 
-static Object* dictiter_item_result(DictIterObject* di, Entry* e) {
+static Object* dictiter_item_result(DictIterObject* di, DictEntry* e) {
   Object* r = di->result;
   if (r->refcnt == 1) {
+    tuple_retrack(r);
     Object* oldk = tuple_items(r)[0];
     Object* oldv = tuple_items(r)[1];
     tuple_items(r)[0] = newref(e->key);
     tuple_items(r)[1] = newref(e->value);
-    static_cast<TupleObject*>(r)->hash = -1;
     incref(r);
     decref(oldk);
     decref(oldv);
@@ -950,37 +960,37 @@ static Object* dictiter_item_result(DictIterObject* di, Entry* e) {
 
 static Object* dictiter_next_key(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, false, &e)) return nullptr;
   return newref(e->key);
 }
 static Object* dictiter_next_value(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, false, &e)) return nullptr;
   return newref(e->value);
 }
 static Object* dictiter_next_item(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, false, &e)) return nullptr;
   return dictiter_item_result(di, e);
 }
 static Object* dictreviter_next_key(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, true, &e)) return nullptr;
   return newref(e->key);
 }
 static Object* dictreviter_next_value(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, true, &e)) return nullptr;
   return newref(e->value);
 }
 static Object* dictreviter_next_item(Object* o) {
   auto* di = static_cast<DictIterObject*>(o);
-  Entry* e;
+  DictEntry* e;
   if (!di->dict || !dictiter_advance(di, true, &e)) return nullptr;
   return dictiter_item_result(di, e);
 }
@@ -1267,11 +1277,12 @@ static Object* dict_popitem_meth(Object* self, Object* const*, ssize nargs, Obje
     return nullptr;
   }
   DictKeys* dk = mp->keys;
-  Entry* ep0 = dk_entries(dk);
+  DictEntry* ep0 = dk_entries(dk);
   ssize i = dk->nentries - 1;
   while (i >= 0 && ep0[i].value == nullptr) i--;
-  Entry* ep = &ep0[i];
+  DictEntry* ep = &ep0[i];
   size_t j = lookup_index_slot(dk, ep->hash, i);
+  dk->version = 0;  // the key set changes (dict_internal.h)
   dk_set_index(dk, j, DKIX_DUMMY);
   tuple_set_steal(res.get(), 0, ep->key);
   tuple_set_steal(res.get(), 1, ep->value);
@@ -1390,7 +1401,7 @@ static Object* dict_sizeof_meth(Object* self, Object* const*, ssize nargs, Objec
   ssize res = 48;
   if (k != empty_keys())
     res += ssize(sizeof(DictKeys)) + (ssize(1) << k->log2_index_bytes) +
-           usable_fraction(dk_size(k)) * ssize(sizeof(Entry));
+           usable_fraction(dk_size(k)) * ssize(sizeof(DictEntry));
   return int_from_ssize(res);
 }
 

@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "core/abstract.h"
+#include "core/args.h"
+#include "core/internal.h"
 #include "core/error.h"
 #include "core/types_init.h"
 #include "objects/containers.h"
@@ -416,6 +418,20 @@ static Object* method_get_doc(Object* o) {
   return object_getattr_str(static_cast<MethodObject*>(o)->func, "__doc__");
 }
 
+// Bound methods pickle as getattr(self, name).
+static Object* method_reduce(Object* o, Object* const*, ssize nargs, Object* kwnames) {
+  if (!check_no_args("__reduce__", nargs, kwnames)) return nullptr;
+  auto* m = static_cast<MethodObject*>(o);
+  Ref name = Ref::steal(object_getattr_str(m->func, "__name__"));
+  if (!name) return nullptr;
+  return reduce_as_getattr(m->self, name.get());
+}
+
+static const MethodDef method_methods[] = {
+    {"__reduce__", method_reduce, METH_DEFAULT, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 static const GetSetDef method_getset[] = {
     {"__func__", method_get_func, nullptr, nullptr},
     {"__self__", method_get_self, nullptr, nullptr},
@@ -469,6 +485,7 @@ void init_function_types() {
   MethodType.descr_get = method_descr_get;
   MethodType.getattro = method_getattro;
   MethodType.getset = method_getset;
+  MethodType.methods = method_methods;
   MethodType.traverse = method_traverse;
   MethodType.new_ = method_type_new;
   MethodType.weaklistoffset = object_field_offset(&mprobe, &mprobe.weaklist);

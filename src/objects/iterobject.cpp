@@ -234,11 +234,11 @@ static Object* pair_result(Object** cache, Object* a, Object* b) {
   Object* result = *cache;
   if (result->refcnt == 1) {
     incref(result);
+    tuple_retrack(result);
     Object* olda = tuple_items(result)[0];
     Object* oldb = tuple_items(result)[1];
     tuple_items(result)[0] = a;
     tuple_items(result)[1] = b;
-    static_cast<TupleObject*>(result)->hash = -1;
     decref(olda);
     decref(oldb);
     return result;
@@ -379,6 +379,7 @@ static Object* zip_next(Object* o) {
   Object* result = z->result;
   if (result->refcnt == 1) {
     incref(result);
+    tuple_retrack(result);
     for (ssize i = 0; i < n; i++) {
       Object* item = next_of(tuple_items(z->ittuple)[i]);
       if (!item) {
@@ -390,7 +391,6 @@ static Object* zip_next(Object* o) {
       tuple_items(result)[i] = item;
       decref(old);
     }
-    static_cast<TupleObject*>(result)->hash = -1;
     return result;
   }
   Ref r = Ref::steal(tuple_new(n));

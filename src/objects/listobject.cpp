@@ -2,7 +2,7 @@
 //
 // Invariants (as CPython's listobject.c):
 //  - 0 <= size <= allocated; items[0:size] are owned, non-null references; items is null iff
-//    allocated == 0. The array is malloc'd (not an object) and owned by the list.
+//    allocated == 0. The array comes from mem_alloc (core/object.h) and is owned by the list.
 //  - Growth follows CPython 3.12's list_resize: new_allocated = (n + n/8 + 6) & ~3, so the
 //    sequence of capacities (and sys.getsizeof later) matches CPython and appends are amortised
 //    O(1). Shrinking below half the capacity reallocates.
@@ -58,13 +58,13 @@ int list_resize(ListObject* self, ssize newsize) {
   }
   Object** items = nullptr;
   if (new_allocated) {
-    items = static_cast<Object**>(std::realloc(self->items, new_allocated * sizeof(Object*)));
+    items = static_cast<Object**>(mem_realloc(self->items, new_allocated * sizeof(Object*)));
     if (!items) {
       err_no_memory();
       return -1;
     }
   } else {
-    std::free(self->items);
+    mem_free(self->items);
   }
   self->items = items;
   self->size = newsize;
@@ -79,7 +79,7 @@ int list_preallocate_exact(ListObject* self, ssize n) {
     err_no_memory();
     return -1;
   }
-  auto* items = static_cast<Object**>(std::realloc(self->items, size_t(n) * sizeof(Object*)));
+  auto* items = static_cast<Object**>(mem_realloc(self->items, size_t(n) * sizeof(Object*)));
   if (!items) {
     err_no_memory();
     return -1;
@@ -113,7 +113,7 @@ Object* list_new(ssize n) {
       decref(l);
       return err_no_memory();
     }
-    l->items = static_cast<Object**>(std::calloc(size_t(n), sizeof(Object*)));
+    l->items = static_cast<Object**>(mem_calloc(size_t(n), sizeof(Object*)));
     if (!l->items) {
       decref(l);
       return err_no_memory();
@@ -245,7 +245,7 @@ static void list_clear_impl(ListObject* l) {
   l->size = 0;
   l->allocated = 0;
   while (--n >= 0) xdecref(items[n]);
-  std::free(items);
+  mem_free(items);
 }
 
 static int list_clear_slot(Object* o) {
@@ -258,7 +258,7 @@ static void list_dealloc(Object* o) {
   if (l->items) {
     ssize n = l->size;
     while (--n >= 0) xdecref(l->items[n]);
-    std::free(l->items);
+    mem_free(l->items);
     l->items = nullptr;
   }
   l->size = l->allocated = 0;

@@ -769,7 +769,7 @@ restore:
     }
     if (final_items) {
       for (ssize i = final_size; --i >= 0;) xdecref(final_items[i]);
-      std::free(final_items);
+      mem_free(final_items);
     }
   }
   return result;

@@ -158,6 +158,16 @@ bool buffer_is_contiguous(const BufferView* v, char order) {
   return c_contig() || f_contig();
 }
 
+bool WritableBufferArg::get(Object* o, const char* fname, const char* argnum) {
+  release_buffer(&view_);
+  if (get_buffer(o, &view_, BUF_WRITABLE) == 0 && buffer_is_contiguous(&view_, 'C')) return true;
+  release_buffer(&view_);
+  err_clear();
+  err_format(&Exc_TypeError, "%s() argument%s%s must be read-write bytes-like object, not %s",
+             fname, *argnum ? " " : "", argnum, o == None ? "None" : type_name(type_of(o)));
+  return false;
+}
+
 namespace {
 // Visit every item pointer of a view in C (last index fastest) or Fortran order.
 template <class F>

@@ -99,6 +99,25 @@ void buffer_copy_to(char* dst, const BufferView* view, char order = 'C');
 // The contents of any exporter as a new bytes object (copies; handles strided views).
 Object* buffer_to_bytes(Object* o);
 
+// A read-write, C-contiguous buffer argument (CPython's "w*" format, Py_buffer(accept={rwbuffer})),
+// held until the scope ends: its memory stays where it is (a bytearray cannot be resized) while
+// the GIL is released around the system call that fills it. On failure (not an exporter,
+// read-only, not contiguous) the TypeError reads "FNAME() argument[ N] must be read-write
+// bytes-like object, not T" (argnum "" or e.g. "1", as CPython words it for that function).
+class WritableBufferArg {
+ public:
+  WritableBufferArg() = default;
+  ~WritableBufferArg() { release_buffer(&view_); }
+  WritableBufferArg(const WritableBufferArg&) = delete;
+  WritableBufferArg& operator=(const WritableBufferArg&) = delete;
+  bool get(Object* o, const char* fname, const char* argnum = "");
+  char* data() const { return view_.buf; }
+  ssize size() const { return view_.len; }
+
+ private:
+  BufferView view_;
+};
+
 // ---- memoryview ---------------------------------------------------------------------------------
 extern TypeObject MemoryViewType;
 inline bool memoryview_check(Object* o) { return type_of(o) == &MemoryViewType; }

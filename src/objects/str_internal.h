@@ -27,6 +27,9 @@ inline const uint32_t* str_data4(Object* o) {
   return static_cast<const uint32_t*>(str_obj(o)->data());
 }
 inline bool str_is_ascii(Object* o) { return str_obj(o)->ascii != 0; }
+// The UTF-8 form of a str if it is at hand without work (ASCII data, or the cache of a non-ASCII
+// string), else nullptr; *size gets its length in bytes.
+const char* str_utf8_if_cached(Object* o, ssize* size);
 
 inline uint32_t kind_read(int kind, const void* data, ssize i) {
   switch (kind) {

@@ -8,7 +8,7 @@
 // Results are built without per-character allocation: ASCII inputs take byte-level fast paths
 // (case mapping, strip, split on whitespace); other results are assembled in a KindBuf (code units
 // of the widest input kind) and narrowed once by str_from_kind_data, which keeps the canonical form.
-// The split family collects its pieces first and builds the list in one allocation (Pieces).
+// The split family appends its pieces straight to the result list (Pieces).
 //
 // Semantics and messages follow CPython 3.12's unicodeobject.c / stringlib (argument errors use the
 // same style per method: "find() takes at least 1 argument (0 given)", "strip expected at most 1
@@ -369,30 +369,23 @@ Object* str_endswith_m(Object* self, Object* const* args, ssize nargs, Object* k
 
 // ---- split family -------------------------------------------------------------------------------
 
-// Owned pieces collected by the split family, turned into a list in one allocation (optionally
-// reversed, for rsplit) through list_new + list_set_steal.
+// The pieces of the split family, appended straight to the result list (as CPython does: the
+// list's 1/8 over-allocation keeps the transient memory of a big split small, where a vector plus a
+// final copy would hold up to three times the pointers); rsplit's list is reversed at the end. A
+// failed append drops the list, so that to_list() reports the error.
 struct Pieces {
-  std::vector<Object*> v;
-  ~Pieces() {
-    for (Object* o : v) xdecref(o);
+  Ref list = Ref::steal(list_new(0));
+  bool add_steal(Object* piece) {
+    Ref owned = Ref::steal(piece);
+    if (!owned || !list) return false;
+    if (list_append(list.get(), owned.get()) < 0) list.reset();
+    return bool(list);
   }
-  bool add_sub(Object* s, ssize start, ssize end) {
-    Object* sub = str_substring(s, start, end);
-    if (!sub) return false;
-    v.push_back(sub);
-    return true;
-  }
-  bool add(Object* o) {
-    v.push_back(newref(o));
-    return true;
-  }
+  bool add_sub(Object* s, ssize start, ssize end) { return add_steal(str_substring(s, start, end)); }
+  bool add(Object* o) { return add_steal(newref(o)); }
   Object* to_list(bool reverse) {
-    ssize n = ssize(v.size());
-    Object* list = list_new(n);
-    if (!list) return nullptr;
-    for (ssize i = 0; i < n; ++i) list_set_steal(list, i, v[size_t(reverse ? n - 1 - i : i)]);
-    v.clear();
-    return list;
+    if (list && reverse) list_reverse(list.get());
+    return list.release();
   }
 };
 
@@ -473,9 +466,7 @@ Object* split_sep(Object* s, Object* sep, ssize maxsplit, int direction) {
   int kind = str_kind(s);
   Needle nd(sep, kind);
   if (!nd.ok || sl > len) {
-    Object* c = str_exact_copy(s);
-    if (!c) return nullptr;
-    out.v.push_back(c);
+    if (!out.add_steal(str_exact_copy(s))) return nullptr;
     return out.to_list(false);
   }
   const char* d = sdata(s);
@@ -1164,8 +1155,8 @@ Object* str_format_dunder_m(Object* self, Object* const* args, ssize nargs, Obje
 Object* str_sizeof_m(Object* self, Object* const* args, ssize nargs, Object* kw) {
   if (!noargs_check("str.__sizeof__", nargs, kw)) return nullptr;
   ssize n = ssize(sizeof(StrObject)) + (str_length(self) + 1) * str_kind(self);
-  StrObject* s = str_obj(self);
-  if (s->utf8 && s->utf8 != static_cast<char*>(s->data())) n += s->utf8_length + 1;
+  ssize utf8_size;
+  if (!str_is_ascii(self) && str_utf8_if_cached(self, &utf8_size)) n += utf8_size + 1;
   return int_from_ssize(n);
 }
 

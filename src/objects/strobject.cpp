@@ -12,17 +12,19 @@
 // addressing table of immortal strings, keyed by their cached hash; independent of dict so it works
 // while the types are still being initialised.
 //
-// Hash: wyhash (final version 4) over the code-point bytes with a fixed seed — fast (8/16/48-byte
-// steps), good avalanche, never -1. Equal strings are canonical so they hash the same bytes.
+// Hash: CPython's (core/pyhash.h: SipHash-1-3 under the PYTHONHASHSEED secret) over the code-unit
+// bytes, cached in the object. Equal strings are canonical so they hash the same bytes.
 #include "objects/strobject.h"
 
 #include <cstring>
 #include <new>
+#include <unordered_map>
 #include <vector>
 
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "core/pyhash.h"
 #include "core/types_init.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
@@ -54,8 +56,7 @@ StrObject* raw_alloc(TypeObject* type, ssize length, int kind, size_t extra) {
   s->kind = uint8_t(kind);
   s->ascii = 0;
   s->interned = 0;
-  s->utf8 = nullptr;
-  s->utf8_length = 0;
+  s->utf8_cached = 0;
   return s;
 }
 
@@ -63,11 +64,7 @@ Object* make_latin1_char(uint32_t c) {
   StrObject* s = raw_alloc(&StrType, 1, 1, 0);
   if (!s) return nullptr;
   static_cast<uint8_t*>(s->data())[0] = uint8_t(c);
-  if (c < 128) {
-    s->ascii = 1;
-    s->utf8 = static_cast<char*>(s->data());
-    s->utf8_length = 1;
-  }
+  if (c < 128) s->ascii = 1;
   make_immortal(s);
   return s;
 }
@@ -79,7 +76,6 @@ Object* str_empty() {
     StrObject* s = raw_alloc(&StrType, 0, 1, 0);
     if (!s) return nullptr;
     s->ascii = 1;
-    s->utf8 = static_cast<char*>(s->data());
     make_immortal(s);
     g_empty = s;
   }
@@ -102,11 +98,7 @@ Object* str_new_uninit(ssize length, uint32_t maxchar) {
   int kind = kind_for_maxchar(maxchar);
   StrObject* s = raw_alloc(&StrType, length, kind, 0);
   if (!s) return nullptr;
-  if (maxchar < 128) {
-    s->ascii = 1;
-    s->utf8 = static_cast<char*>(s->data());
-    s->utf8_length = length;
-  }
+  if (maxchar < 128) s->ascii = 1;
   return s;
 }
 
@@ -244,8 +236,9 @@ void str_append_utf8_lenient(std::string& out, Object* s) {
     out.append(static_cast<const char*>(so->data()), size_t(so->length));
     return;
   }
-  if (so->utf8) {
-    out.append(so->utf8, size_t(so->utf8_length));
+  ssize cached_size;
+  if (const char* cached = str_utf8_if_cached(s, &cached_size)) {
+    out.append(cached, size_t(cached_size));
     return;
   }
   int kind = so->kind;
@@ -254,11 +247,37 @@ void str_append_utf8_lenient(std::string& out, Object* s) {
   for (ssize i = 0; i < so->length; ++i) utf8_append(out, kind_read(kind, d, i));
 }
 
+// The UTF-8 forms of non-ASCII strings, made on first request and owned by the table until their
+// string is deallocated (str_dealloc). Protected by the GIL like the strings themselves.
+namespace {
+struct Utf8Form {
+  char* data;  // malloc'd, NUL-terminated
+  ssize size;
+};
+std::unordered_map<const Object*, Utf8Form>& utf8_cache() {
+  static auto* cache = new std::unordered_map<const Object*, Utf8Form>();  // never destroyed
+  return *cache;
+}
+}  // namespace
+
+const char* str_utf8_if_cached(Object* o, ssize* size) {
+  StrObject* s = str_obj(o);
+  if (s->ascii) {
+    *size = s->length;
+    return static_cast<const char*>(s->data());
+  }
+  if (!s->utf8_cached) return nullptr;
+  const Utf8Form& form = utf8_cache().find(o)->second;
+  *size = form.size;
+  return form.data;
+}
+
 const char* str_as_utf8(Object* o, ssize* size) {
   StrObject* s = str_obj(o);
-  if (s->utf8) {
-    if (size) *size = s->utf8_length;
-    return s->utf8;
+  ssize cached_size;
+  if (const char* cached = str_utf8_if_cached(o, &cached_size)) {
+    if (size) *size = cached_size;
+    return cached;
   }
   int kind = s->kind;
   const void* d = s->data();
@@ -310,8 +329,8 @@ const char* str_as_utf8(Object* o, ssize* size) {
     }
   }
   *p = 0;
-  s->utf8 = buf;
-  s->utf8_length = n;
+  utf8_cache().emplace(o, Utf8Form{buf, n});
+  s->utf8_cached = 1;
   if (size) *size = n;
   return buf;
 }
@@ -418,89 +437,11 @@ Object* str_from_cstr(const char* s) { return str_from_utf8_trusted(s, ssize(str
 
 // ---- hashing ------------------------------------------------------------------------------------
 
-namespace {
-constexpr uint64_t kP0 = 0xa0761d6478bd642full, kP1 = 0xe7037ed1a0b428dbull,
-                   kP2 = 0x8ebc6af09c88c6e3ull, kP3 = 0x589965cc75374cc3ull;
-constexpr uint64_t kSeed = 0x243f6a8885a308d3ull;
-
-inline void mum128(uint64_t* a, uint64_t* b) {
-  __uint128_t r = __uint128_t(*a) * *b;
-  *a = uint64_t(r);
-  *b = uint64_t(r >> 64);
-}
-inline uint64_t mix(uint64_t a, uint64_t b) {
-  mum128(&a, &b);
-  return a ^ b;
-}
-inline uint64_t rd8(const uint8_t* p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-inline uint64_t rd4(const uint8_t* p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-inline uint64_t rd3(const uint8_t* p, size_t k) {
-  return (uint64_t(p[0]) << 16) | (uint64_t(p[k >> 1]) << 8) | p[k - 1];
-}
-
-uint64_t wyhash(const void* key, size_t len, uint64_t seed) {
-  const uint8_t* p = static_cast<const uint8_t*>(key);
-  seed ^= mix(seed ^ kP0, kP1);
-  uint64_t a, b;
-  if (GILPY_LIKELY(len <= 16)) {
-    if (GILPY_LIKELY(len >= 4)) {
-      a = (rd4(p) << 32) | rd4(p + ((len >> 3) << 2));
-      b = (rd4(p + len - 4) << 32) | rd4(p + len - 4 - ((len >> 3) << 2));
-    } else if (GILPY_LIKELY(len > 0)) {
-      a = rd3(p, len);
-      b = 0;
-    } else {
-      a = b = 0;
-    }
-  } else {
-    size_t i = len;
-    if (GILPY_UNLIKELY(i > 48)) {
-      uint64_t see1 = seed, see2 = seed;
-      do {
-        seed = mix(rd8(p) ^ kP1, rd8(p + 8) ^ seed);
-        see1 = mix(rd8(p + 16) ^ kP2, rd8(p + 24) ^ see1);
-        see2 = mix(rd8(p + 32) ^ kP3, rd8(p + 40) ^ see2);
-        p += 48;
-        i -= 48;
-      } while (GILPY_LIKELY(i > 48));
-      seed ^= see1 ^ see2;
-    }
-    while (GILPY_UNLIKELY(i > 16)) {
-      seed = mix(rd8(p) ^ kP1, rd8(p + 8) ^ seed);
-      i -= 16;
-      p += 16;
-    }
-    a = rd8(p + i - 16);
-    b = rd8(p + i - 8);
-  }
-  a ^= kP1;
-  b ^= seed;
-  mum128(&a, &b);
-  return mix(a ^ kP0 ^ len, b ^ kP1);
-}
-}  // namespace
-
 hash_t str_hash(Object* o) {
   StrObject* s = str_obj(o);
   if (GILPY_LIKELY(s->hash != -1)) return s->hash;
-  hash_t h = hash_t(wyhash(s->data(), size_t(s->length) * s->kind, kSeed));
-  if (h == -1) h = -2;
-  s->hash = h;
-  return h;
-}
-
-// Exposed for bytes: the same function and seed, so hash(b'abc') == hash('abc') as in CPython.
-hash_t bytes_hash_raw(const char* data, ssize n) {
-  hash_t h = hash_t(wyhash(data, size_t(n), kSeed));
-  return h == -1 ? -2 : h;
+  s->hash = hash_bytes(s->data(), size_t(s->length) * s->kind);
+  return s->hash;
 }
 
 // ---- comparison ---------------------------------------------------------------------------------
@@ -603,8 +544,7 @@ Object* str_intern_cstr_borrowed(const char* cs) {
   // Look up by text without allocating when already interned.
   size_t n = strlen(cs);
   if (all_ascii(reinterpret_cast<const unsigned char*>(cs), ssize(n))) {
-    hash_t h = hash_t(wyhash(cs, n, kSeed));
-    if (h == -1) h = -2;
+    hash_t h = hash_bytes(cs, n);
     InternTable& t = intern_table();
     size_t mask = t.slots.size() - 1;
     for (size_t i = size_t(h) & mask; Object* e = t.slots[i]; i = (i + 1) & mask) {
@@ -805,8 +745,11 @@ Object* str_repr(Object* s) {
 // ---- slots --------------------------------------------------------------------------------------
 
 static void str_dealloc(Object* o) {
-  StrObject* s = str_obj(o);
-  if (s->utf8 && s->utf8 != static_cast<char*>(s->data())) std::free(s->utf8);
+  if (str_obj(o)->utf8_cached) {
+    auto it = utf8_cache().find(o);
+    std::free(it->second.data);
+    utf8_cache().erase(it);
+  }
   object_free(o);  // a heap subclass's reference to its type is dropped by subtype_dealloc
 }
 
@@ -930,10 +873,6 @@ Object* str_subtype_new(TypeObject* cls, Object* value) {
   if (!s) return nullptr;
   memcpy(s->data(), str_obj(value)->data(), size_t(n) * kind);
   s->ascii = str_obj(value)->ascii;
-  if (s->ascii) {
-    s->utf8 = static_cast<char*>(s->data());
-    s->utf8_length = n;
-  }
   return s;
 }
 

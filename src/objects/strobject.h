@@ -3,7 +3,8 @@
 // Representation (as CPython's PEP 393): the code points are stored inline after the header in the
 // narrowest of three widths, `kind` 1 (Latin-1), 2 (UCS-2) or 4 (UCS-4), followed by a NUL. An
 // all-ASCII string's data is also its UTF-8 form; for others the UTF-8 form is computed on demand
-// and cached (`utf8`, owned). The hash is cached (-1 until computed). Strings are immutable once
+// and cached in a side table (strobject.cpp; `utf8_cached` says there is an entry), so that the
+// header stays 40 bytes like CPython's PyASCIIObject. The hash is cached (-1 until computed). Strings are immutable once
 // returned to Python code, except through the builder (StrWriter) that creates them.
 //
 // Interned strings (identifiers, attribute names, dict keys of keyword arguments) are immortal and
@@ -24,8 +25,7 @@ struct StrObject : Object {
   uint8_t kind;      // 1, 2 or 4 bytes per code point
   uint8_t ascii;     // 1 if every code point < 128
   uint8_t interned;  // 1 if in the interned table (then immortal)
-  char* utf8;        // UTF-8 form, NUL-terminated: == data() when ascii, else owned or null
-  ssize utf8_length;
+  uint8_t utf8_cached;  // non-ASCII only: 1 if the UTF-8 cache (strobject.cpp) has an entry
   // code points follow
 
   void* data() { return this + 1; }

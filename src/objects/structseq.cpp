@@ -44,7 +44,6 @@ Object* alloc_instance(TypeObject* type, const Shape& shape) {
       object_alloc(type, offsetof(TupleObject, items) + size_t(shape.fields) * sizeof(Object*)));
   if (!t) return nullptr;
   t->ob_size = shape.visible;
-  t->hash = -1;
   return t;
 }
 

@@ -3,7 +3,8 @@
 // Invariants:
 //  - ob_size items, every slot non-null once the tuple escapes its creator (tuple_new hands out
 //    null slots that must be filled with tuple_set_steal before the tuple is used).
-//  - `hash` caches the hash (-1 until computed); tuples are immutable so it never changes.
+//  - The hash is not cached (as CPython 3.12): a word per tuple costs more memory than the
+//    recomputation costs time.
 //  - There is one empty tuple, `()`, immortal, created lazily (tuple_empty()).
 //  - Exact tuples of size 1..kMaxSaveSize are recycled through per-size freelists (linked through
 //    items[0], refcount 0). Subclass instances are never put on a freelist.
@@ -16,6 +17,7 @@
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
+#include "core/gc.h"
 #include "objects/containers.h"
 #include "objects/containers_internal.h"
 #include "objects/intobject.h"
@@ -87,7 +89,6 @@ Object* tuple_empty() {
     auto* t = static_cast<TupleObject*>(object_alloc(&TupleType, kTupleHeader));
     if (!t) return nullptr;
     t->ob_size = 0;
-    t->hash = -1;
     make_immortal(t);
     g_empty_tuple = t;
   }
@@ -103,7 +104,7 @@ Object* tuple_new(ssize n) {
     g_free_list[n] = reinterpret_cast<TupleObject*>(t->items[0]);
     --g_num_free[n];
     t->refcnt = 1;
-    t->hash = -1;
+    tuple_retrack(t);
     std::memset(t->items, 0, size_t(n) * sizeof(Object*));
     return t;
   }
@@ -113,8 +114,11 @@ Object* tuple_new(ssize n) {
       object_alloc(&TupleType, kTupleHeader + size_t(n) * sizeof(Object*)));
   if (!t) return nullptr;
   t->ob_size = n;
-  t->hash = -1;
   return t;
+}
+
+void tuple_retrack(Object* t) {
+  if (!gc_is_tracked(t)) gc_track(t);
 }
 
 Object* tuple_from_array(Object* const* items, ssize n) {
@@ -222,7 +226,6 @@ static Object* tuple_repr(Object* o) {
 
 static hash_t tuple_hash(Object* o) {
   auto* t = as_tuple(o);
-  if (t->hash != -1) return t->hash;
   ssize n = t->ob_size;
   uhash_t acc = kXXPrime5;
   for (ssize i = 0; i < n; i++) {
@@ -234,8 +237,7 @@ static hash_t tuple_hash(Object* o) {
   }
   acc += uhash_t(n) ^ (kXXPrime5 ^ 3527539UL);
   if (acc == uhash_t(-1)) acc = 1546275796;
-  t->hash = hash_t(acc);
-  return t->hash;
+  return hash_t(acc);
 }
 
 Object* seq_richcompare(Object* const* (*items)(Object*), ssize (*size)(Object*), Object* v,
@@ -423,7 +425,6 @@ static Object* tuple_subtype_new(TypeObject* type, Object* iterable) {
   auto* t = static_cast<TupleObject*>(object_alloc(type, kTupleHeader + size_t(n) * sizeof(Object*)));
   if (!t) return nullptr;
   t->ob_size = n;
-  t->hash = -1;
   for (ssize i = 0; i < n; i++) t->items[i] = newref(tuple_items(tmp.get())[i]);
   return t;
 }

@@ -24,8 +24,17 @@
 // stack popped to its depth, optionally the lasti, then the exception. Without a handler the frame
 // is cleared and popped and the exception continues in the caller (adding its traceback entry).
 // RERAISE and bare `raise` go straight to exception_unwind (no new traceback entry), as CPython.
+//
+// Inline cache of LOAD_GLOBAL: code->eval_cache (owned by this file; calloc'd on a code object's
+// first cacheable LOAD_GLOBAL, freed with the code) is an array of GlobalCacheEntry, one per name
+// of co_names (indexed by oparg, so all LOAD_GLOBALs of a name share one). An entry records the
+// keys versions of the globals (and, for a builtin, of the builtins) and the entry index where the
+// name was found; while the versions match, the value at that index is the answer
+// (objects/dict_internal.h explains why). Like the dicts, caches are protected by the GIL.
 #include "vm/eval.h"
 
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/abstract.h"
@@ -33,6 +42,7 @@
 #include "objects/cellobject.h"
 #include "objects/codeobject.h"
 #include "objects/containers.h"
+#include "objects/dict_internal.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
@@ -52,6 +62,37 @@
 namespace gilpy {
 
 int (*eval_signal_hook)(ThreadState* ts) = nullptr;
+
+namespace {
+
+struct GlobalCacheEntry {
+  uint32_t globals_version;   // 0: empty entry
+  uint32_t builtins_version;  // 0: the name is in the globals
+  uint32_t index;             // of the entry in the keys block that holds the name
+};
+
+// After a LOAD_GLOBAL of `name` (co_names[oparg]) found its value the slow way: record where.
+void global_cache_fill(CodeObject* code, uint32_t oparg, Object* globals, Object* builtins,
+                       Object* name) {
+  if (!code->eval_cache) {
+    code->eval_cache = std::calloc(size_t(tuple_size(code->names)), sizeof(GlobalCacheEntry));
+    if (!code->eval_cache) return;  // no cache: LOAD_GLOBAL stays on the slow path
+  }
+  GlobalCacheEntry& e = static_cast<GlobalCacheEntry*>(code->eval_cache)[oparg];
+  e.globals_version = 0;
+  ssize ix = dict_index_of_key(globals, name);
+  uint32_t builtins_version = 0;
+  if (ix == -1) {  // surely not a global: a builtin
+    ix = dict_index_of_key(builtins, name);
+    if (ix < 0 || (builtins_version = dict_keys_version(builtins)) == 0) return;
+  }
+  if (ix < 0 || ix > ssize(UINT32_MAX)) return;
+  e.builtins_version = builtins_version;
+  e.index = uint32_t(ix);
+  e.globals_version = dict_keys_version(globals);  // 0 (no caching) for an empty globals block
+}
+
+}  // namespace
 
 int handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_relaxed);
@@ -634,16 +675,54 @@ dispatch:
   }
 
   TARGET(LOAD_GLOBAL) {
-    Object* name = GETNAME(oparg);
-    Object* v = dict_get_borrowed(frame->globals, name);
-    if (!v) {
-      if (err_occurred()) goto error;
-      v = dict_get_borrowed(frame->builtins, name);
-      if (!v) {
-        if (!err_occurred()) format_name_error(name);
-        goto error;
+    Object* v;
+    if (GILPY_LIKELY(code->eval_cache != nullptr)) {
+      const GlobalCacheEntry& e = static_cast<const GlobalCacheEntry*>(code->eval_cache)[oparg];
+      DictKeys* gk = static_cast<DictObject*>(frame->globals)->keys;
+      if (e.globals_version != 0 && gk->version == e.globals_version) {
+        if (e.builtins_version == 0) {
+          v = dk_entries(gk)[e.index].value;
+          goto load_global_push;
+        }
+        DictKeys* bk = static_cast<DictObject*>(frame->builtins)->keys;
+        if (bk->version == e.builtins_version) {
+          v = dk_entries(bk)[e.index].value;
+          goto load_global_push;
+        }
       }
     }
+    if (dict_check_exact(frame->globals) && dict_check_exact(frame->builtins)) {
+      Object* name = GETNAME(oparg);
+      v = dict_get_borrowed(frame->globals, name);
+      if (!v) {
+        if (err_occurred()) goto error;
+        v = dict_get_borrowed(frame->builtins, name);
+        if (!v) {
+          if (!err_occurred()) format_name_error(name);
+          goto error;
+        }
+      }
+      global_cache_fill(code, oparg, frame->globals, frame->builtins, name);
+    } else {
+      // Dict subclasses (exec accepts them): their __getitem__ decides, as in CPython. Not cached.
+      Object* name = GETNAME(oparg);
+      v = object_getitem(frame->globals, name);
+      if (!v) {
+        if (!err_matches(&Exc_KeyError)) goto error;
+        err_clear();
+        v = object_getitem(frame->builtins, name);
+        if (!v) {
+          if (err_matches(&Exc_KeyError)) {
+            err_clear();
+            format_name_error(name);
+          }
+          goto error;
+        }
+      }
+      PUSH(v);
+      DISPATCH();
+    }
+  load_global_push:
     incref(v);
     PUSH(v);
     DISPATCH();

@@ -6,10 +6,12 @@
 //   2. atexit callbacks, last registered first;
 //   3. modules: removed from sys.modules and released in insertion order; after a collection,
 //      the module dicts still alive (kept alive by cycles such as dict -> function ->
-//      __globals__, which CPython's collector breaks by clearing the dict) have their values set
-//      to None in insertion order, except __builtins__, and another collection runs. So the
-//      globals of a module die in their insertion order, as they do in CPython. builtins and sys
-//      stay, so that __del__ methods running here can still print.
+//      __globals__, which CPython's collector breaks by clearing the dict) are wiped, the module
+//      imported last first (so a module's __del__ methods still find the modules it imported).
+//      Wiping a dict sets its values to None in two passes, as CPython's _PyModule_ClearDict:
+//      names with a single leading underscore first, then the rest except __builtins__. Another
+//      collection runs after. builtins and sys stay, so that __del__ methods running here can
+//      still print.
 //   4. with -X leaks only: sys and builtins are released too and the objects still alive are
 //      reported (core/gc.h). Without it they are left to the process exit, as CPython leaves
 //      much of its state.
@@ -26,6 +28,7 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "objects/weakrefobject.h"
 #include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/state.h"
@@ -63,14 +66,22 @@ void shutdown_threading() {
   if (!r) report_and_clear_error();
 }
 
-// Set a module's globals to None in insertion order (keeping __builtins__, which __del__ methods
-// running meanwhile still need).
+// Set a module's globals to None: first the names with one leading underscore ("_private"), then
+// every other name except __builtins__, which __del__ methods running meanwhile still need.
+bool is_single_underscore_name(Object* key) {
+  return str_check(key) && str_length(key) > 0 && str_read(key, 0) == '_' &&
+         (str_length(key) == 1 || str_read(key, 1) != '_');
+}
+
 void clear_module_dict(Object* dict) {
-  ssize pos = 0;
-  Object *key, *value;
-  while (dict_next(dict, &pos, &key, &value)) {
-    if (value == None || (str_check(key) && str_equal_cstr(key, "__builtins__"))) continue;
-    if (dict_setitem(dict, key, None) < 0) report_and_clear_error();
+  for (int pass = 0; pass < 2; ++pass) {
+    ssize pos = 0;
+    Object *key, *value;
+    while (dict_next(dict, &pos, &key, &value)) {
+      if (value == None || (str_check(key) && str_equal_cstr(key, "__builtins__"))) continue;
+      if (pass == 0 && !is_single_underscore_name(key)) continue;
+      if (dict_setitem(dict, key, None) < 0) report_and_clear_error();
+    }
   }
 }
 
@@ -78,8 +89,8 @@ void finalize_modules() {
   Interpreter* interp = main_interpreter();
   Object* modules = interp->modules;
   Ref names = Ref::steal(list_new(0));
-  Ref dicts = Ref::steal(list_new(0));
-  if (!names || !dicts) return report_and_clear_error();
+  Ref weak_modules = Ref::steal(list_new(0));  // weak references, in sys.modules order
+  if (!names || !weak_modules) return report_and_clear_error();
   ssize pos = 0;
   Object *name, *module;
   while (dict_next(modules, &pos, &name, &module)) {
@@ -87,21 +98,24 @@ void finalize_modules() {
       continue;
     }
     if (list_append(names.get(), name) < 0) return report_and_clear_error();
-    if (module_check(module) && list_append(dicts.get(), module_get_dict_borrowed(module)) < 0) {
-      return report_and_clear_error();
-    }
+    if (!module_check(module)) continue;
+    Ref ref = Ref::steal(weakref_new_ref(module, nullptr));
+    if (!ref || list_append(weak_modules.get(), ref.get()) < 0) return report_and_clear_error();
   }
-  // Removing them from sys.modules frees the modules nothing else references.
+  // Removing them from sys.modules frees the modules nothing else references; the collection
+  // then frees the module dicts that only cycles (dict -> function -> __globals__) keep alive.
   for (ssize i = 0; i < list_size(names.get()); ++i) {
     if (dict_delitem(modules, list_get_borrowed(names.get(), i)) < 0) err_clear();
   }
   flush_streams();
   gc_collect_no_fail();
-  for (ssize i = 0; i < list_size(dicts.get()); ++i) {
-    Object* d = list_get_borrowed(dicts.get(), i);
-    if (d->refcnt > 1) clear_module_dict(d);  // still reachable from something but this list
+  for (ssize i = list_size(weak_modules.get()) - 1; i >= 0; --i) {  // imported last, wiped first
+    Object* m = weakref_get_object_borrowed(list_get_borrowed(weak_modules.get(), i));
+    if (!m) continue;
+    Ref keep = Ref::borrow(m);  // wiping may release the last reference to the module
+    clear_module_dict(module_get_dict_borrowed(m));
   }
-  dicts.reset();
+  weak_modules.reset();
   gc_collect_no_fail();
   flush_streams();
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <new>
 
 #include "config.h"
 #include "vm/state.h"
@@ -179,6 +180,35 @@ void Gil::ticks_exhausted(ThreadState* ts) {
 void Gil::begin_finalize(ThreadState* ts) {
   std::lock_guard<std::mutex> g(mutex_);
   finalizing_.store(ts, std::memory_order_relaxed);
+}
+
+void Gil::reinit_after_fork(ThreadState* ts) {
+  // The forking thread held the GIL across fork(), so no other thread can be inside the eval loop
+  // or between take() and drop() with objects; but one may have held mutex_ (briefly, in take or
+  // drop) or stats_mutex_, or waited on a condition variable. New ones replace them.
+  new (&mutex_) std::mutex();
+  new (&cond_) std::condition_variable();
+  new (&switch_cond_) std::condition_variable();
+  new (&never_cond_) std::condition_variable();
+  new (&stats_mutex_) std::mutex();
+  locked_.store(true, std::memory_order_relaxed);
+  holder_.store(ts, std::memory_order_relaxed);
+  last_holder_ = ts;
+  switch_number_.store(0, std::memory_order_relaxed);
+  ts->eval_breaker.fetch_and(~(BREAKER_GIL_DROP_REQUEST | BREAKER_TICKS), std::memory_order_relaxed);
+
+  // Statistics restart with the forking thread alone (the other entries described threads of the
+  // parent process; their buffers are freed with them).
+  GilThreadStats* old = stats_of(ts);
+  std::string name = old ? old->name : std::string("MainThread");
+  stats_.clear();
+  trace_buffers_.clear();
+  ts->gil_stats = nullptr;
+  ts->instructions = 0;
+  start_ns_ = monotonic_ns();
+  GilThreadStats* s = register_thread(ts, name);
+  s->takes = 1;
+  s->taken_at_ns = start_ns_;
 }
 
 // ---- Statistics and tracing -----------------------------------------------------------------------

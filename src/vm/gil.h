@@ -40,6 +40,11 @@
 //    (snapshot_stats, write_trace, which lock mutex_ and are called with the GIL held or after
 //    the other threads are done) sees consistent figures.
 //  - `stats_mutex_` guards the vectors of stats/trace buffers (registration), taken after mutex_.
+//  - fork (os.fork, vm/fork.cpp): in the child only the forking thread exists. Any of the mutexes
+//    and condition variables above may have been held or waited on by a thread that is gone, so
+//    Gil::reinit_after_fork(ts) constructs them afresh (the old ones are abandoned, never
+//    destroyed: destroying a mutex a dead thread holds is undefined) and makes `ts` the holder;
+//    the statistics start again with `ts` alone, as in a new process.
 //  - Finalization: once begin_finalize(ts) has run, every other thread that tries to take the
 //    GIL blocks forever (daemon threads must not run while the runtime is torn down; the process
 //    exit ends them), as CPython 3.14 hangs daemon threads. The Gil object is never destroyed.
@@ -140,6 +145,10 @@ class Gil {
   void begin_finalize(ThreadState* ts);
   bool finalizing() const { return finalizing_.load(std::memory_order_relaxed) != nullptr; }
 
+  // In the child of fork(), before anything else runs: `ts` (the forking thread, which held the GIL
+  // across fork) is the only thread; see the design notes.
+  void reinit_after_fork(ThreadState* ts);
+
   GilPolicy& policy() { return *policy_; }
   // Switch interval in microseconds (sys.setswitchinterval / getswitchinterval).
   // Stored as given (CPython keeps 0 for intervals under 1 µs and waits at least 1 µs).
@@ -211,6 +220,17 @@ int signal_simulate(int sig);
 void gil_finalize_threads();
 // The -X gilstats table (modules/gil_module.cpp); call it holding the GIL.
 std::string gil_report_text(Gil& gil);
+
+// After fork(), in the child (vm/fork.cpp): everything the runtime needs so that the forking
+// thread `ts` runs alone: the GIL, the thread states, the signal machinery, the _thread module.
+// Called holding the GIL, before the after_in_child hooks run (CPython's PyOS_AfterFork_Child).
+void runtime_after_fork_child(ThreadState* ts);
+// How many times this process is a fork child of a gilpy process (0 in the original process):
+// a lock that records the generation its owner took it in can tell, in a child, that its owner
+// is a thread that does not exist there (modules/io_file.cpp's buffered objects do).
+uint64_t fork_generation();
+// The pieces, each defined by the subsystem whose state it resets:
+void signal_after_fork(ThreadState* ts);  // modules/signal.cpp: `ts` is the main thread
 
 // Release the GIL around a blocking call or long native work (CPython's Py_BEGIN_ALLOW_THREADS /
 // Py_END_ALLOW_THREADS). Counted as a voluntary release. Nothing may touch Python objects while

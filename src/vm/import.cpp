@@ -450,15 +450,13 @@ int handle_fromlist(Object* module, Object* fromlist, bool recursive) {
     if (!sub) {
       // Ignore "No module named" for exactly this submodule (as importlib does).
       if (err_matches(&Exc_ModuleNotFoundError)) {
-        Object* exc = err_occurred_borrowed();
-        Ref n = Ref::steal(object_getattr_str(exc, "name"));
-        if (n && str_check(n.get()) && str_equal(n.get(), full.get())) {
-          err_clear();
-          continue;
-        }
-        if (!n) {
-          // keep the original exception
-        }
+        // Take the exception out while reading its name (the lookup may not run with an
+        // exception set), then put it back unless it is the one to ignore.
+        Ref exc = Ref::steal(err_fetch());
+        Ref n = Ref::steal(object_getattr_str(exc.get(), "name"));
+        if (n && str_check(n.get()) && str_equal(n.get(), full.get())) continue;
+        err_clear();
+        err_restore(exc.release());
       }
       return -1;
     }

@@ -72,6 +72,30 @@ void thread_state_clear(ThreadState* ts) {
   }
 }
 
+void thread_states_forget_except(ThreadState* keep) {
+  Interpreter* interp = keep->interp;
+  ThreadState* ts = interp->threads;
+  interp->threads = nullptr;
+  while (ts) {
+    ThreadState* next = ts->next;
+    ts->next = nullptr;
+    if (ts == keep) {
+      interp->threads = ts;
+    } else {
+      ts->interp = nullptr;
+      ts->gil_stats = nullptr;  // the Gil frees the statistics of the threads that are gone
+      if (Object* lock = ts->on_delete_lock) {
+        extern void thread_lock_release_sentinel(Object* lock);  // modules/thread.cpp
+        ts->on_delete_lock = nullptr;
+        thread_lock_release_sentinel(lock);
+        decref(lock);
+      }
+    }
+    ts = next;
+  }
+  if (main_thread_state() != keep) set_main_thread_state(keep);
+}
+
 Object* handled_exception_borrowed(ThreadState* ts) {
   for (ThreadState::ExcInfo* ei = ts->exc_info; ei; ei = ei->previous) {
     if (ei->exc_value && ei->exc_value != None) return ei->exc_value;

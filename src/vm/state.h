@@ -108,6 +108,13 @@ void thread_state_delete(ThreadState* ts);
 // The first half of thread_state_delete: unlink from the interpreter and drop every reference the
 // state owns (needs the GIL). thread_state_delete() = thread_state_clear() + freeing the memory.
 void thread_state_clear(ThreadState* ts);
+// After fork(), in the child (holding the GIL): unlink every thread state but `keep` from the
+// interpreter. Their threads do not exist in this process; nothing of theirs runs. Only the
+// _set_sentinel lock is released (as thread_state_clear does, so join() of such a thread cannot
+// hang); their frames, exception stacks and the states themselves are left allocated, because
+// objects may still point into them (frame objects of their frames, generators that were running
+// in them), and nothing will ever free them.
+void thread_states_forget_except(ThreadState* keep);
 // The main thread's state (the one runtime_initialize created), or null.
 ThreadState* main_thread_state();
 void set_main_thread_state(ThreadState* ts);

@@ -1,0 +1,1 @@
+# Package marker for the concurrent namespace; concurrent.futures lives below.
