@@ -12,6 +12,14 @@ noisy machine affects both alike. Results are appended to bench/history.jsonl (o
 per run of this tool), so a regression shows up against earlier lines.
 
     tools/bench.py [--gilpy build/gilpy] [--cpython PATH] [-n RUNS] [PROGRAM ...]
+
+Peak RSS: Linux keeps a process's peak RSS across exec, and a forked child starts with its
+parent's, so a child forked straight from this (Python) process would report at least this
+process's own peak (~11 MB) however small the benchmark. Each run therefore goes through a tiny
+launcher: a C program compiled on the fly with the system's C compiler into a temporary directory
+(it forks the interpreter from its own ~1 MB image, times it and reports wait4's ru_maxrss), or
+else GNU time (`/usr/bin/time -f %M`). Without either, the direct fork is used and the table says
+that its RSS figures are floors. A run that exceeds --timeout is killed and counts as a failure.
 """
 import argparse
 import datetime
@@ -20,7 +28,9 @@ import math
 import os
 import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -36,33 +46,128 @@ def find_cpython():
     return None
 
 
-def measure(interpreter, program, timeout):
-    """Run once with os.fork/exec + wait4 so the child's own peak RSS is known."""
-    start = time.perf_counter()
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
+LAUNCHER_C = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+/* launcher STATS_FD PROGRAM ARGS...: run PROGRAM, then write "<wait status> <elapsed seconds>
+   <peak RSS KiB>" to STATS_FD. Forking from this small process gives the child a fresh peak. */
+int main(int argc, char** argv) {
+  if (argc < 3) return 2;
+  int fd = atoi(argv[1]);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  pid_t pid = fork();
+  if (pid < 0) return 2;
+  if (pid == 0) {
+    close(fd);
+    execv(argv[2], argv + 2);
+    _exit(127);
+  }
+  int status;
+  struct rusage ru;
+  if (wait4(pid, &status, 0, &ru) < 0) return 2;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  double elapsed = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  dprintf(fd, "%d %.6f %ld\n", status, elapsed, ru.ru_maxrss);
+  return 0;
+}
+"""
+
+
+class Runner:
+    """Runs a program and measures it, by the most faithful method available (module docstring)."""
+
+    def __init__(self, tmpdir):
+        self.launcher = self._build_launcher(tmpdir)
+        self.gnu_time = None
+        if not self.launcher and os.access("/usr/bin/time", os.X_OK):
+            probe = subprocess.run(["/usr/bin/time", "-f", "%M", "true"], capture_output=True)
+            if probe.returncode == 0 and probe.stderr.strip().isdigit():
+                self.gnu_time = "/usr/bin/time"
+        self.rss_exact = bool(self.launcher or self.gnu_time)
+
+    @staticmethod
+    def _build_launcher(tmpdir):
+        cc = shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc") or shutil.which("clang")
+        if not cc:
+            return None
+        src = os.path.join(tmpdir, "launcher.c")
+        exe = os.path.join(tmpdir, "launcher")
+        with open(src, "w") as f:
+            f.write(LAUNCHER_C)
+        built = subprocess.run([cc, "-O1", "-o", exe, src], capture_output=True)
+        return exe if built.returncode == 0 else None
+
+    def measure(self, interpreter, program, timeout):
+        """One run: (elapsed seconds, peak RSS KiB, stdout bytes, exit code); code None on timeout."""
+        if self.launcher:
+            r, w = os.pipe()
+            try:
+                out, code = self._run([self.launcher, str(w), interpreter, program], timeout, (w,))
+            finally:
+                os.close(w)
+            with os.fdopen(r) as f:
+                stats = f.read().split()
+            if code != 0 or len(stats) != 3:
+                return 0.0, 0, out, code if code != 0 else 127
+            status, elapsed, peak = int(stats[0]), float(stats[1]), int(stats[2])
+            return elapsed, peak, out, os.waitstatus_to_exitcode(status)
+        if self.gnu_time:
+            with tempfile.NamedTemporaryFile("r") as report:
+                start = time.perf_counter()
+                out, code = self._run([self.gnu_time, "-q", "-f", "%M", "-o", report.name,
+                                       interpreter, program], timeout)
+                elapsed = time.perf_counter() - start
+                lines = report.read().split()
+            peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+            return elapsed, peak, out, code
+        start = time.perf_counter()
+        out, code, peak = self._run_direct(interpreter, program, timeout)
+        return time.perf_counter() - start, peak, out, code
+
+    @staticmethod
+    def _run(cmd, timeout, pass_fds=()):
+        """Run cmd in its own process group (so a timeout kills the launched interpreter too)."""
+        proc = subprocess.Popen(cmd, cwd=PROGRAMS, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                pass_fds=pass_fds, start_new_session=True)
         try:
-            os.chdir(PROGRAMS)
-            os.dup2(w, 1)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)
-            os.close(r)
-            os.execv(interpreter, [interpreter, program])
-        finally:
-            os._exit(127)
-    os.close(w)
-    chunks = []
-    while True:
-        data = os.read(r, 65536)
-        if not data:
-            break
-        chunks.append(data)
-    os.close(r)
-    _, status, rusage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    return elapsed, rusage.ru_maxrss, b"".join(chunks), code
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.communicate()
+            return b"", None
+        return out, proc.returncode
+
+    @staticmethod
+    def _run_direct(interpreter, program, timeout):
+        """os.fork/exec + wait4: the peak RSS is at least this process's own (a floor)."""
+        with tempfile.TemporaryFile() as out:
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    os.chdir(PROGRAMS)
+                    os.dup2(out.fileno(), 1)
+                    devnull = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(devnull, 2)
+                    os.execv(interpreter, [interpreter, program])
+                finally:
+                    os._exit(127)
+            deadline = time.monotonic() + timeout
+            while True:
+                done, status, rusage = os.wait4(pid, os.WNOHANG)
+                if done:
+                    break
+                if time.monotonic() > deadline:
+                    os.kill(pid, 9)
+                    os.wait4(pid, 0)
+                    return b"", None, 0
+                time.sleep(0.005)
+            out.seek(0)
+            return out.read(), os.waitstatus_to_exitcode(status), rusage.ru_maxrss
 
 
 def main():
@@ -84,8 +189,16 @@ def main():
             sys.exit(f"bench: cannot run {path!r}")
     names = args.programs or sorted(f[:-3] for f in os.listdir(PROGRAMS) if f.endswith(".py"))
 
+    with tempfile.TemporaryDirectory(prefix="gilpy-bench-") as tmpdir:
+        run_all(args, names, Runner(tmpdir))
+
+
+def run_all(args, names, runner):
     rows = []
     failures = 0
+    if not runner.rss_exact:
+        print("bench: no C compiler and no /usr/bin/time: peak RSS figures are floors (this "
+              "process's own peak)")
     print(f"{'program':<16} {'CPython s':>10} {'gilpy s':>10} {'ratio':>7} {'RSS CPy MB':>11} {'RSS gilpy MB':>13}")
     for name in names:
         program = name if name.endswith(".py") else name + ".py"
@@ -95,10 +208,10 @@ def main():
         ok = True
         for _ in range(args.runs):
             for key, interp in (("cpython", args.cpython), ("gilpy", args.gilpy)):
-                t, peak, out, code = measure(interp, program, args.timeout)
+                t, peak, out, code = runner.measure(interp, program, args.timeout)
                 if code != 0:
                     ok = False
-                    outputs[key] = f"exit status {code}".encode()
+                    outputs[key] = (b"timeout" if code is None else f"exit status {code}".encode())
                     continue
                 times[key].append(t)
                 rss[key] = max(rss[key], peak)
@@ -124,6 +237,7 @@ def main():
             with open(HISTORY, "a") as f:
                 f.write(json.dumps({"date": datetime.datetime.now().isoformat(timespec="seconds"),
                                     "runs": args.runs, "geomean": geo, "failed": failures,
+                                    "rss_exact": runner.rss_exact,
                                     "results": rows}) + "\n")
     sys.exit(1 if failures else 0)
 

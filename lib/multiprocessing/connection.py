@@ -15,12 +15,10 @@ wait(objects, timeout) blocks (GIL released, in poll()) until some connections, 
 sentinels are readable.
 """
 import io
-import itertools
 import os
 import select
 import socket
 import struct
-import sys
 import tempfile
 import time
 
@@ -34,7 +32,6 @@ __all__ = ['Client', 'Listener', 'Pipe', 'wait']
 
 BUFSIZE = 8192
 CONNECTION_TIMEOUT = 20.
-_mmap_counter = itertools.count()
 
 default_family = 'AF_UNIX'
 families = ['AF_INET', 'AF_UNIX']

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import threading
 
-from .context import reduction, assert_spawning
+from .context import reduction
 from . import util
 
 __all__ = ['BufferWrapper']

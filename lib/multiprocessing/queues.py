@@ -16,7 +16,6 @@ __all__ = ['Queue', 'SimpleQueue', 'JoinableQueue']
 import collections
 import errno
 import os
-import sys
 import threading
 import time
 import types

@@ -14,10 +14,8 @@ from abc import ABCMeta
 import copyreg
 import functools
 import io
-import os
 import pickle
 import socket
-import sys
 
 from . import context
 

@@ -17,7 +17,6 @@ ShareableList keeps CPython's binary layout (so both interpreters can read each 
     8s * n           each item's struct format
     b * n            how to turn the stored value back (0 as is, 1 str, 2 bytes, 3 None)
 """
-import errno
 import functools
 import mmap
 import os

@@ -19,11 +19,10 @@ accessors take a lock (a new RLock unless one is given; lock=False gives the raw
 them may only be pickled while spawning a child (the shared memory goes with them).
 """
 import struct
-import weakref
 
 from . import heap
 from . import get_context
-from .context import reduction, assert_spawning
+from .context import assert_spawning
 
 __all__ = ['RawValue', 'RawArray', 'Value', 'Array', 'copy', 'synchronized']
 

@@ -26,7 +26,7 @@ from . import util
 
 __all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event']
 
-from _multiprocessing import SemLock as _SemLockType, sem_unlink
+from _multiprocessing import sem_unlink
 
 RECURSIVE_MUTEX, SEMAPHORE = list(range(2))
 SEM_VALUE_MAX = _multiprocessing.SemLock.SEM_VALUE_MAX

@@ -675,20 +675,18 @@ bool Compiler::starunpack_helper(const Loc& loc, const Span<Expr*>& elts, int pu
                                  int add, int extend, bool tuple) {
   size_t n = elts.size();
   if (n > 2) {
-    bool all_const = true;
-    for (Expr* x : elts)
-      if (x->kind != ExprKind::Constant) all_const = false;
-    if (all_const) {
-      Ref folded = Ref::steal(tuple_new(ssize(n)));
-      if (!folded) return false;
-      for (size_t i = 0; i < n; i++) {
-        Object* v = constant_value(elts[i]);
-        if (!v) {
-          for (size_t j = i; j < n; j++) tuple_set_steal(folded.get(), ssize(j), newref(None));
-          return false;
-        }
-        tuple_set_steal(folded.get(), ssize(i), v);
-      }
+    // Every element a constant once folded (CPython's AST optimizer has folded -1, 2**64 and
+    // ("a", 1) before the compiler looks): the display loads one constant.
+    Ref folded = Ref::steal(tuple_new(ssize(n)));
+    if (!folded) return false;
+    size_t n_const = 0;
+    for (; n_const < n; n_const++) {
+      Object* v = fold_constant(elts[n_const]);
+      if (!v) break;
+      tuple_set_steal(folded.get(), ssize(n_const), v);
+    }
+    for (size_t j = n_const; j < n; j++) tuple_set_steal(folded.get(), ssize(j), newref(None));
+    if (n_const == n) {
       if (tuple && !pushed) return load_const(folded.release(), loc);
       if (add == OP_SET_ADD) {
         // CPython's constant merging rebuilds the frozenset from its own iteration order, which

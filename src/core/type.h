@@ -115,6 +115,8 @@ struct GetSetDef {
   const char* doc;
 };
 
+struct SharedKeys;  // objects/dict_instance.h
+
 struct TypeObject : VarObject {
   const char* name = nullptr;  // for static types: "int", or "module.Name" (tp_name)
   ssize basicsize = 0;
@@ -193,6 +195,9 @@ struct TypeObject : VarObject {
   // tuple's and str's own allocation); the offsets of that storage (dictoffset, slot members) are
   // negative. object_alloc/object_free account for it. 0 for static types.
   ssize prefix_size = 0;
+  // Heap types with a prefix __dict__: the attribute names their instances share, made on the
+  // first attribute stored (objects/dict_instance.h); owned by the type, never inherited.
+  SharedKeys* cached_keys = nullptr;
 };
 
 extern TypeObject TypeType;    // `type`

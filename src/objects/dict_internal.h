@@ -44,6 +44,9 @@ inline DictEntry* dk_entries(DictKeys* k) {
   return reinterpret_cast<DictEntry*>(dk_indices(k) + (size_t(1) << k->log2_index_bytes));
 }
 
+// A new empty dict whose table holds n entries without resizing.
+Object* dict_new_presized(ssize n);
+
 // The version of d's keys block, assigning one if it has none; 0 when no version can be given
 // (the shared empty block, or the counter is exhausted): don't cache then.
 uint32_t dict_keys_version(Object* d);

@@ -396,6 +396,14 @@ Object* dict_new() { return new_dict_of_type(&DictType); }
 
 ssize dict_size(Object* d) { return as_dict(d)->used; }
 
+Object* dict_new_presized(ssize n) {
+  Ref d = Ref::steal(dict_new());
+  if (d && n > usable_fraction(ssize(1) << kLog2MinSize) &&
+      dictresize(as_dict(d.get()), estimate_log2_keysize(n)) < 0)
+    return nullptr;
+  return d.release();
+}
+
 // ---- keys versions (dict_internal.h) --------------------------------------------------------------
 uint32_t dict_keys_version(Object* d) {
   static uint32_t next_version = 1;  // 0 once exhausted: no more versions, caches stay empty

@@ -521,8 +521,16 @@ void mv_release_now(MemoryViewObject* m) {
 // The format character for item access, or 0 with NotImplementedError.
 char item_fmt(MemoryViewObject* m) {
   char c = native_fmtchar(m->view.format);
-  if (!c) err_format(&Exc_NotImplementedError, "memoryview: unsupported format %s", m->view.format);
-  return c;
+  if (c) return c;
+  // As CPython: a single (optionally '@'-prefixed) character is a format "not supported";
+  // anything longer is an "unsupported format".
+  const char* f = m->view.format[0] == '@' ? m->view.format + 1 : m->view.format;
+  if (f[0] && !f[1]) {
+    err_format(&Exc_NotImplementedError, "memoryview: format %s not supported", f);
+  } else {
+    err_format(&Exc_NotImplementedError, "memoryview: unsupported format %s", m->view.format);
+  }
+  return 0;
 }
 
 }  // namespace
