@@ -17,12 +17,18 @@ are written outside frames). The Unpickler follows the C loader: one object stac
 of mark positions (the "fence" below which pops fail with "unexpected MARK found"), a memo
 indexed by int, frames only checked for presence, and the C loader's error types and messages.
 
+The native module _pickle_accel (src/modules/pickle_fast*.cpp) runs the hot paths with the same
+output: PicklerCore holds each Pickler's output buffer, framing and memo, and its save() encodes
+the common built-in types (protocols >= 1) natively, handing everything else to Pickler._save_py,
+the complete Python dispatcher below; _pickle_accel.load runs the Unpickler's opcode loop,
+handling the common opcodes natively and calling the load_* methods below for the rest (and for
+every irregular case, so the errors are raised here).
+
 Invariants and ownership:
-  - Pickler._memo maps id(obj) -> (index, obj); holding obj keeps ids unique while the memo
-    lives. The index is the number of entries when obj was entered (MEMOIZE's implicit key).
-  - Pickler._out is the current output buffer; _frame_start is the offset of the 9 bytes
-    reserved for the open frame's header, or -1. dump() writes the buffer to file.write when
-    a frame is committed and at the end, as the C pickler does.
+  - Pickler._core (a PicklerCore) owns the output buffer and the memo (object -> index, holding
+    the object so identities stay unique while the memo lives; the index is the number of
+    entries when obj was entered, MEMOIZE's implicit key). dump() writes the buffer to
+    file.write when a frame is committed and at the end, as the C pickler does.
   - Unpickler._stack/_marks: marks are stack lengths at MARK time; _fence is the top mark.
   - No state is shared between Picklers/Unpicklers except the registries of copyreg; one
     object is used by one thread at a time, as in CPython.
@@ -38,6 +44,7 @@ from struct import pack as _pack, unpack as _unpack
 from operator import index as _index
 from functools import partial as _partial
 import _compat_pickle
+from _pickle_accel import PicklerCore as _PicklerCore, load as _load_loop
 
 HIGHEST_PROTOCOL = 5
 DEFAULT_PROTOCOL = 4
@@ -149,7 +156,6 @@ READONLY_BUFFER = b'\x98'
 
 
 _BATCHSIZE = 1000
-_FRAME_SIZE_MIN = 4
 _FRAME_SIZE_TARGET = 64 * 1024
 _MAXSIZE = sys.maxsize
 
@@ -317,11 +323,11 @@ class PicklerMemoProxy:
 
     def clear(self):
         """Remove all items from memo."""
-        self._pickler._memo.clear()
+        self._pickler._core.memo_clear()
 
     def copy(self):
         """Copy the memo to a new object."""
-        return {k: (v[0], v[1]) for k, v in self._pickler._memo.items()}
+        return self._pickler._core.memo_copy()
 
     def __reduce__(self):
         """Implement pickle support."""
@@ -392,8 +398,7 @@ class Pickler:
         write = getattr(file, 'write', _MISSING)
         if write is _MISSING:
             raise TypeError("file must have a 'write' attribute")
-        self._file_write = write
-        self._memo = {}
+        self._core = _PicklerCore(self.proto, write)
         self.fast = 0
         self._fast_nesting = 0
         self._fast_memo = None
@@ -415,9 +420,6 @@ class Pickler:
         self.bin = int(proto > 0)
         self.fix_imports = bool(fix_imports) and proto < 3
         self._buffer_callback = buffer_callback
-        self._out = bytearray()
-        self._frame_start = -1
-        self._framing = False
 
     # -- the memo
     @property
@@ -427,18 +429,17 @@ class Pickler:
     @memo.setter
     def memo(self, value):
         if type(value) is PicklerMemoProxy:
-            new = dict(value._pickler._memo)
+            pairs = list(value._pickler._core.memo_copy().values())
         elif isinstance(value, dict):
-            new = {}
+            pairs = []
             for v in value.values():
                 if not isinstance(v, tuple) or len(v) != 2:
                     raise TypeError("'memo' values must be 2-item tuples")
-                idx = _index(v[0])
-                new[id(v[1])] = (idx, v[1])
+                pairs.append((_index(v[0]), v[1]))
         else:
             raise TypeError("'memo' attribute must be a PicklerMemoProxy object or dict, not %s"
                             % _tp_name(type(value)))
-        self._memo = new
+        self._core.memo_load(pairs)
 
     @memo.deleter
     def memo(self):
@@ -452,67 +453,16 @@ class Pickler:
         pickled by reference and not by value.  This method is useful when
         re-using picklers.
         """
-        self._memo.clear()
-
-    # -- output
-    def _write(self, data):
-        if self._framing and self._frame_start < 0:
-            self._frame_start = len(self._out)
-            self._out += b'\0\0\0\0\0\0\0\0\0'
-        self._out += data
-
-    def _commit_frame(self):
-        start = self._frame_start
-        if not self._framing or start < 0:
-            return
-        out = self._out
-        frame_len = len(out) - start - 9
-        if frame_len >= _FRAME_SIZE_MIN:
-            out[start:start + 9] = FRAME + _pack('<Q', frame_len)
-        else:
-            del out[start:start + 9]
-        self._frame_start = -1
-
-    def _opcode_boundary(self):
-        start = self._frame_start
-        if start >= 0 and self._framing and len(self._out) - start - 9 >= _FRAME_SIZE_TARGET:
-            self._commit_frame()
-            if self._file_write is not None:
-                self._flush()
-
-    def _flush(self):
-        if self._out:
-            data = bytes(self._out)
-            self._out = bytearray()
-            self._file_write(data)
-
-    def _write_large(self, header, payload):
-        """header + payload; payloads of 64 KiB or more go outside any frame."""
-        if len(payload) < _FRAME_SIZE_TARGET:
-            self._write(header)
-            self._write(payload)
-            return
-        self._commit_frame()
-        framing = self._framing
-        self._framing = False
-        self._write(header)
-        if self._file_write is not None:
-            self._flush()
-            self._file_write(payload if isinstance(payload, bytes) else bytes(payload))
-        else:
-            self._out += payload
-        self._framing = framing
+        self._core.memo_clear()
 
     # -- entry points
     def dump(self, obj):
         """Write a pickled representation of the given object to the open file."""
-        if getattr(self, '_file_write', None) is None:
+        if getattr(self, '_core', None) is None:
             raise PicklingError("Pickler.__init__() was not called by %s.__init__()"
                                 % _tp_name(type(self)))
-        self._out = bytearray()
-        self._frame_start = -1
         self._run_dump(obj)
-        self._flush()
+        self._core.flush()
 
     def _run_dump(self, obj):
         ro = getattr(self, 'reducer_override', None)
@@ -521,48 +471,16 @@ class Pickler:
         self._persistent_id = pid
         self._dispatch_table = getattr(self, 'dispatch_table', None)
         self._fast_nesting = 0
+        core = self._core
+        core.begin(pid, self.fast)
         try:
-            if self.proto >= 2:
-                self._write(PROTO + bytes((self.proto,)))
-                if self.proto >= 4:
-                    self._framing = True
             self.save(obj)
-            self._write(STOP)
-            self._commit_frame()
+            core.end()
         finally:
-            self._framing = False
+            core.finish()
             self._reducer_override = None
 
-    # -- memo helpers
-    def memoize(self, obj):
-        """Store an object in the memo."""
-        if self.fast:
-            return
-        memo = self._memo
-        idx = len(memo)
-        memo[id(obj)] = idx, obj
-        if self.proto >= 4:
-            self._write(MEMOIZE)
-        elif self.bin:
-            if idx < 256:
-                self._write(BINPUT + bytes((idx,)))
-            elif idx <= 0xffffffff:
-                self._write(LONG_BINPUT + _pack('<I', idx))
-            else:
-                raise PicklingError("memo id too large for LONG_BINPUT")
-        else:
-            self._write(PUT + repr(idx).encode('ascii') + b'\n')
-
-    def _memo_get(self, idx):
-        if not self.bin:
-            self._write(GET + repr(idx).encode('ascii') + b'\n')
-        elif idx < 256:
-            self._write(BINGET + bytes((idx,)))
-        elif idx <= 0xffffffff:
-            self._write(LONG_BINGET + _pack('<I', idx))
-        else:
-            raise PicklingError("memo id too large for LONG_BINGET")
-
+    # -- "fast" mode (no memo): cycle detection for lists and dicts
     def _fast_enter(self, obj):
         self._fast_nesting += 1
         if self._fast_nesting >= _FAST_NESTING_LIMIT:
@@ -582,19 +500,19 @@ class Pickler:
 
     # -- the dispatcher
     def save(self, obj, save_persistent_id=True):
-        if self._framing:
-            self._opcode_boundary()
-        if save_persistent_id and self._persistent_id is not None:
-            if self._save_pers(obj):
-                return
+        """Pickle obj: the native dispatcher (_pickle_accel.PicklerCore.save) encodes the common
+        built-in types and hands anything else to _save_py."""
+        self._core.save(self, obj, save_persistent_id)
+
+    def _save_py(self, obj):
+        """The complete dispatcher, after the persistent id: everything at protocol 0 and the
+        objects the native dispatcher leaves to Python."""
         t = type(obj)
         f = _atom_savers.get(t)
         if f is not None:
             f(self, obj)
             return
-        x = self._memo.get(id(obj))
-        if x is not None:
-            self._memo_get(x[0])
+        if self._core.memo_get(obj, b''):
             return
         f = _savers.get(t)
         if f is not None:
@@ -652,17 +570,17 @@ class Pickler:
             return False
         if self.bin:
             self.save(pid, save_persistent_id=False)
-            self._write(BINPERSID)
+            self._core.write(BINPERSID)
         else:
             text = str(pid)
             if not text.isascii():
                 raise PicklingError("persistent IDs in protocol 0 must be ASCII strings")
-            self._write(PERSID + text.encode('ascii') + b'\n')
+            self._core.write(PERSID + text.encode('ascii') + b'\n')
         return True
 
     def save_reduce(self, func, args, state=None, listitems=None, dictitems=None,
                     state_setter=None, *, obj=None):
-        write = self._write
+        write = self._core.write
         if not callable(func):
             raise PicklingError("first item of the tuple returned by __reduce__ must be callable")
         if not isinstance(args, tuple):
@@ -720,12 +638,9 @@ class Pickler:
             write(REDUCE)
 
         if obj is not None:
-            x = self._memo.get(id(obj))
-            if x is not None:
-                write(POP)
-                self._memo_get(x[0])
+            if self._core.memo_get(obj, POP):
                 return
-            self.memoize(obj)
+            self._core.memoize(obj)
 
         if listitems is not None:
             self._batch_appends(listitems)
@@ -745,41 +660,41 @@ class Pickler:
 
     # -- atoms
     def save_none(self, obj):
-        self._write(NONE)
+        self._core.write(NONE)
 
     def save_bool(self, obj):
         if self.proto >= 2:
-            self._write(NEWTRUE if obj else NEWFALSE)
+            self._core.write(NEWTRUE if obj else NEWFALSE)
         else:
-            self._write(TRUE if obj else FALSE)
+            self._core.write(TRUE if obj else FALSE)
 
     def save_long(self, obj):
         if -0x80000000 <= obj <= 0x7fffffff:
             if self.bin:
                 if 0 <= obj <= 0xff:
-                    self._write(BININT1 + bytes((obj,)))
+                    self._core.write(BININT1 + bytes((obj,)))
                 elif 0 <= obj <= 0xffff:
-                    self._write(BININT2 + _pack('<H', obj))
+                    self._core.write(BININT2 + _pack('<H', obj))
                 else:
-                    self._write(BININT + _pack('<i', obj))
+                    self._core.write(BININT + _pack('<i', obj))
             else:
-                self._write(INT + repr(obj).encode('ascii') + b'\n')
+                self._core.write(INT + repr(obj).encode('ascii') + b'\n')
             return
         if self.proto >= 2:
             data = encode_long(obj)
             n = len(data)
             if n < 256:
-                self._write(LONG1 + bytes((n,)) + data)
+                self._core.write(LONG1 + bytes((n,)) + data)
             else:
-                self._write(LONG4 + _pack('<i', n) + data)
+                self._core.write(LONG4 + _pack('<i', n) + data)
         else:
-            self._write(LONG + repr(obj).encode('ascii') + b'L\n')
+            self._core.write(LONG + repr(obj).encode('ascii') + b'L\n')
 
     def save_float(self, obj):
         if self.bin:
-            self._write(BINFLOAT + _pack('>d', obj))
+            self._core.write(BINFLOAT + _pack('>d', obj))
         else:
-            self._write(FLOAT + repr(obj).encode('ascii') + b'\n')
+            self._core.write(FLOAT + repr(obj).encode('ascii') + b'\n')
 
     # -- strings
     def save_bytes(self, obj):
@@ -795,12 +710,12 @@ class Pickler:
     def _save_bytes_data(self, obj, data):
         n = len(data)
         if n <= 0xff:
-            self._write_large(SHORT_BINBYTES + bytes((n,)), data)
+            self._core.write_large(SHORT_BINBYTES + bytes((n,)), data)
         elif n <= 0xffffffff:
-            self._write_large(BINBYTES + _pack('<I', n), data)
+            self._core.write_large(BINBYTES + _pack('<I', n), data)
         else:
-            self._write_large(BINBYTES8 + _pack('<Q', n), data)
-        self.memoize(obj)
+            self._core.write_large(BINBYTES8 + _pack('<Q', n), data)
+        self._core.memoize(obj)
 
     def save_bytearray(self, obj):
         if self.proto < 5:
@@ -812,8 +727,8 @@ class Pickler:
         self._save_bytearray_data(obj, obj)
 
     def _save_bytearray_data(self, obj, data):
-        self._write_large(BYTEARRAY8 + _pack('<Q', len(data)), data)
-        self.memoize(obj)
+        self._core.write_large(BYTEARRAY8 + _pack('<Q', len(data)), data)
+        self._core.memoize(obj)
 
     def save_picklebuffer(self, obj):
         if self.proto < 5:
@@ -833,63 +748,56 @@ class Pickler:
             else:
                 self._save_bytearray_data(obj, data)
         else:
-            self._write(NEXT_BUFFER)
+            self._core.write(NEXT_BUFFER)
             if view.readonly:
-                self._write(READONLY_BUFFER)
+                self._core.write(READONLY_BUFFER)
 
     def save_str(self, obj):
         if self.bin:
             encoded = obj.encode('utf-8', 'surrogatepass')
             n = len(encoded)
             if n <= 0xff and self.proto >= 4:
-                self._write_large(SHORT_BINUNICODE + bytes((n,)), encoded)
+                self._core.write_large(SHORT_BINUNICODE + bytes((n,)), encoded)
             elif n <= 0xffffffff:
-                self._write_large(BINUNICODE + _pack('<I', n), encoded)
+                self._core.write_large(BINUNICODE + _pack('<I', n), encoded)
             elif self.proto >= 4:
-                self._write_large(BINUNICODE8 + _pack('<Q', n), encoded)
+                self._core.write_large(BINUNICODE8 + _pack('<Q', n), encoded)
             else:
                 raise OverflowError("serializing a string larger than 4 GiB requires "
                                     "pickle protocol 4 or higher")
         else:
-            self._write(UNICODE + _raw_unicode_escape(obj) + b'\n')
-        self.memoize(obj)
+            self._core.write(UNICODE + _raw_unicode_escape(obj) + b'\n')
+        self._core.memoize(obj)
 
     # -- containers
     def save_tuple(self, obj):
         n = len(obj)
-        write = self._write
+        write = self._core.write
         if n == 0:
             write(EMPTY_TUPLE if self.proto else MARK + TUPLE)
             return
         save = self.save
-        memo = self._memo
         if n <= 3 and self.proto >= 2:
             for element in obj:
                 save(element)
-            x = memo.get(id(obj))
-            if x is not None:
-                write(POP * n)
-                self._memo_get(x[0])
+            if self._core.memo_get(obj, POP * n):
                 return
             write(_tuplesize2code[n])
-            self.memoize(obj)
+            self._core.memoize(obj)
             return
         write(MARK)
         for element in obj:
             save(element)
-        x = memo.get(id(obj))
-        if x is not None:
-            write(POP_MARK if self.bin else POP * (n + 1))
-            self._memo_get(x[0])
+        if self._core.memo_get(obj, POP_MARK if self.bin else POP * (n + 1)):
             return
         write(TUPLE)
-        self.memoize(obj)
+        self._core.memoize(obj)
 
     def save_list(self, obj):
         if self.fast:
             self._fast_enter(obj)
-        self._write(EMPTY_LIST if self.bin else MARK + LIST)
-        self.memoize(obj)
+        self._core.write(EMPTY_LIST if self.bin else MARK + LIST)
+        self._core.memoize(obj)
         if obj:
             if self.proto > 0:
                 self._batch_list_exact(obj)
@@ -900,7 +808,7 @@ class Pickler:
 
     def _batch_list_exact(self, obj):
         save = self.save
-        write = self._write
+        write = self._core.write
         if len(obj) == 1:
             save(obj[0])
             write(APPEND)
@@ -921,7 +829,7 @@ class Pickler:
 
     def _batch_appends(self, items):
         save = self.save
-        write = self._write
+        write = self._core.write
         if self.proto == 0:
             for x in items:
                 save(x)
@@ -955,8 +863,8 @@ class Pickler:
     def save_dict(self, obj):
         if self.fast:
             self._fast_enter(obj)
-        self._write(EMPTY_DICT if self.bin else MARK + DICT)
-        self.memoize(obj)
+        self._core.write(EMPTY_DICT if self.bin else MARK + DICT)
+        self._core.memoize(obj)
         if obj:
             if self.proto > 0:
                 self._batch_dict_exact(obj)
@@ -967,7 +875,7 @@ class Pickler:
 
     def _batch_dict_exact(self, obj):
         save = self.save
-        write = self._write
+        write = self._core.write
         size = len(obj)
         if size == 1:
             for k, v in obj.items():
@@ -995,7 +903,7 @@ class Pickler:
 
     def _batch_setitems(self, items):
         save = self.save
-        write = self._write
+        write = self._core.write
         if self.proto == 0:
             for item in items:
                 if not isinstance(item, tuple) or len(item) != 2:
@@ -1040,10 +948,10 @@ class Pickler:
         if self.proto < 4:
             self.save_reduce(set, (list(obj),), obj=obj)
             return
-        write = self._write
+        write = self._core.write
         save = self.save
         write(EMPTY_SET)
-        self.memoize(obj)
+        self._core.memoize(obj)
         size = len(obj)
         if size == 0:
             return
@@ -1071,21 +979,18 @@ class Pickler:
         if self.proto < 4:
             self.save_reduce(frozenset, (list(obj),), obj=obj)
             return
-        write = self._write
+        write = self._core.write
         write(MARK)
         for item in obj:
             self.save(item)
-        x = self._memo.get(id(obj))
-        if x is not None:
-            write(POP_MARK)
-            self._memo_get(x[0])
+        if self._core.memo_get(obj, POP_MARK):
             return
         write(FROZENSET)
-        self.memoize(obj)
+        self._core.memoize(obj)
 
     # -- globals
     def save_global(self, obj, name=None):
-        write = self._write
+        write = self._core.write
         if name is None:
             name = getattr(obj, '__qualname__', _MISSING)
             if name is _MISSING:
@@ -1149,7 +1054,7 @@ class Pickler:
                     raise PicklingError("can't pickle global identifier '%s' using pickle "
                                         "protocol %d" % (name, self.proto)) from None
                 write(GLOBAL + module_bytes + b'\n' + name_bytes + b'\n')
-        self.memoize(obj)
+        self._core.memoize(obj)
 
     def save_type(self, obj):
         if obj is _NoneType:
@@ -1210,8 +1115,7 @@ class _BytesPickler(Pickler):
 
     def __init__(self, protocol, fix_imports, buffer_callback):
         self._setup(protocol, fix_imports, buffer_callback)
-        self._file_write = None
-        self._memo = {}
+        self._core = _PicklerCore(self.proto, None)
         self.fast = 0
         self._fast_nesting = 0
         self._fast_memo = None
@@ -1440,28 +1344,23 @@ class Unpickler:
         self.proto = 0
         pers = getattr(self, 'persistent_load', _MISSING)
         self._persistent_load = None if pers is _MISSING else pers
-        dispatch = _dispatch
-        while True:
-            data = self._data
-            pos = self._pos
-            if pos < len(data):
-                key = data[pos]
-                self._pos = pos + 1
-            else:
-                try:
-                    key = self._read(1)[0]
-                except UnpicklingError:
-                    raise EOFError("Ran out of input") from None
-            if key == 0x2e:  # STOP
-                break
-            f = dispatch[key]
-            if f is None:
-                c = chr(key)
-                if 0x20 <= key <= 0x7e and c != "'" and c != '\\':
-                    raise UnpicklingError("invalid load key, '%s'." % c)
-                raise UnpicklingError("invalid load key, '\\x%02x'." % key)
-            f(self)
+        # The opcode loop up to STOP (_pickle_accel.load): common opcodes run natively, the
+        # others through _dispatch.
+        _load_loop(self, _dispatch)
         return self._pop()
+
+    def _next_key(self):
+        """The next opcode when the buffered data is exhausted."""
+        try:
+            return self._read(1)[0]
+        except UnpicklingError:
+            raise EOFError("Ran out of input") from None
+
+    def _invalid_key(self, key):
+        c = chr(key)
+        if 0x20 <= key <= 0x7e and c != "'" and c != '\\':
+            raise UnpicklingError("invalid load key, '%s'." % c)
+        raise UnpicklingError("invalid load key, '\\x%02x'." % key)
 
     def find_class(self, module_name, global_name, /):
         """Return an object from a specified module.
@@ -2055,7 +1954,7 @@ def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
     """Return the pickled representation of the object as a bytes object."""
     p = _BytesPickler(protocol, fix_imports, buffer_callback)
     p._run_dump(obj)
-    return bytes(p._out)
+    return p._core.getvalue()
 
 
 def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
@@ -2067,7 +1966,7 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=N
 
 def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     """Read and return an object from the given pickle data."""
-    if not isinstance(data, (bytes, bytearray)):
+    if type(data) is not bytes:
         try:
             data = memoryview(data).cast('B').tobytes()
         except TypeError:

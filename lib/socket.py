@@ -5,7 +5,8 @@ On Unix, it supports IP (Internet Protocol) and Unix domain sockets.
 # 3.12's Lib/socket.py: socket.socket subclasses _socket.socket and adds the repr, accept()
 # returning socket objects, makefile() (a SocketIO raw stream under io's buffered/text layers),
 # dup, the reference count of makefile() streams (_io_refs), the AddressFamily/SocketKind enums,
-# create_connection, create_server, socketpair, fromfd and getaddrinfo with enum members.
+# create_connection, create_server, socketpair, fromfd, send_fds/recv_fds (SCM_RIGHTS through
+# sendmsg/recvmsg) and getaddrinfo with enum members.
 
 import _socket
 from _socket import *
@@ -243,6 +244,37 @@ def fromfd(fd, family, type, proto=0):
     """
     nfd = dup(fd)
     return socket(family, type, proto, nfd)
+
+
+def send_fds(sock, buffers, fds, flags=0, address=None):
+    """ send_fds(sock, buffers, fds[, flags[, address]]) -> integer
+
+    Send the list of file descriptors fds over an AF_UNIX socket.
+    """
+    # As in CPython 3.12, flags and address are accepted but not used (nor by recv_fds).
+    import array
+    rights = array.array("i", fds)
+    return sock.sendmsg(buffers, [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, rights)])
+
+
+def recv_fds(sock, bufsize, maxfds, flags=0):
+    """ recv_fds(sock, bufsize, maxfds[, flags]) -> (data, list of file
+    descriptors, msg_flags, address)
+
+    Receive up to maxfds file descriptors returning the message
+    data and a list containing the descriptors.
+    """
+    import array
+    fds = array.array("i")
+    size = fds.itemsize
+    data, ancdata, msg_flags, addr = sock.recvmsg(bufsize, _socket.CMSG_LEN(maxfds * size))
+    for level, kind, payload in ancdata:
+        if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+            fds.frombytes(payload[:len(payload) - len(payload) % size])
+    return data, list(fds), msg_flags, addr
+
+
+__all__.extend(["send_fds", "recv_fds"])
 
 
 _socketpair = _socket.socketpair

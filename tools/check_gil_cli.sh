@@ -3,7 +3,8 @@
 # (tests/README.md, "gilpy-only output"):
 #   -X gil=<bad>   -> "Fatal Python error: config_read_gil: ..." on stderr, exit status 1
 #   -X gilstats    -> the statistics table on stderr at exit, one row per thread
-#   -X giltrace=F  -> F is Chrome trace-event JSON with a "holds GIL" slice per thread
+#   -X giltrace=F  -> F is Chrome trace-event JSON with a "holds GIL" slice per thread; a fork
+#                     child writes F.<pid> and leaves the parent's F alone
 #   tools/check_gil_cli.sh [path/to/gilpy]
 set -euo pipefail
 GILPY=${1:-build/gilpy}
@@ -81,5 +82,35 @@ if pid:
 "$GILPY" -X gilstats -c "$prog" >"$tmp/out" 2>"$tmp/err" || fail "gilstats fork run: $(cat "$tmp/err")"
 [ "$(grep -c '^interpreter: 1 threads, ' "$tmp/err")" = 1 ] || fail "fork child's gilstats: $(cat "$tmp/err")"
 [ "$(grep -c '^parentonly ' "$tmp/err")" = 1 ] || fail "parent's gilstats after fork: $(cat "$tmp/err")"
+# -X giltrace=F with os.fork: the parent writes F, a child that exits normally writes F.<its pid>
+# (vm/fork.cpp), so the parent's trace survives and both are valid JSON describing their own threads.
+prog='import os, sys, threading, warnings
+warnings.simplefilter("ignore")
+ev = threading.Event()
+t = threading.Thread(target=ev.wait, name="parentonly")
+t.start()
+pid = os.fork()
+if pid == 0:
+    c = threading.Thread(target=lambda: None, name="childonly")
+    c.start()
+    c.join()
+    sys.exit(0)
+os.waitpid(pid, 0)
+ev.set()
+t.join()
+print(pid)'
+"$GILPY" -X giltrace="$tmp/fork.json" -c "$prog" >"$tmp/out" 2>"$tmp/err" || fail "giltrace fork run: $(cat "$tmp/err")"
+child=$(cat "$tmp/out")
+[ -f "$tmp/fork.json.$child" ] || fail "giltrace fork run: no child trace fork.json.$child: $(ls "$tmp")"
+python3 - "$tmp/fork.json" "$tmp/fork.json.$child" <<'PY' || fail "giltrace fork run: bad traces"
+import json, sys
+def names(path):
+    events = json.load(open(path))["traceEvents"]
+    assert any(e.get("name") == "holds GIL" for e in events), path
+    return {e["args"]["name"] for e in events if e.get("ph") == "M"}
+parent, child = names(sys.argv[1]), names(sys.argv[2])
+assert parent == {"MainThread", "parentonly"}, parent
+assert child == {"MainThread", "childonly"}, child
+PY
 
 echo "check_gil_cli: ok"

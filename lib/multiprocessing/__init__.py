@@ -5,7 +5,10 @@ The module-level API (Process, Queue, Lock, Pipe, Value, ...) is the default con
 (context.py): every public attribute of `context._default_context` is copied here, so
 `multiprocessing.Lock()` is `get_context().Lock()` with the start method chosen by
 set_start_method() ('fork' unless set). Child processes started by 'spawn' import the parent's
-main module as `__mp_main__`; in the parent that name is an alias of `__main__`.
+main module as `__mp_main__`; in the parent that name is an alias of `__main__`. 'forkserver'
+children are forked by a server process (forkserver.py) and then start as spawned ones.
+Descriptors (connections, sockets) pass between processes with SCM_RIGHTS (reduction.py,
+resource_sharer.py); multiprocessing.dummy is the same API on threads.
 """
 import sys
 from . import context

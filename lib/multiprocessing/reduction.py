@@ -16,6 +16,7 @@ import functools
 import io
 import pickle
 import socket
+import sys
 
 from . import context
 
@@ -60,6 +61,11 @@ def dump(obj, file, protocol=None):
 
 # ---- file descriptors over Unix sockets --------------------------------------------------------
 
+# Descriptors in flight stay open on Linux even if the sender closes its copies at once; macOS
+# needs the receiver to acknowledge first (as CPython does there).
+ACKNOWLEDGE = sys.platform == 'darwin'
+
+
 def _fds_to_bytes(fds):
     import struct
     return struct.pack('%di' % len(fds), *fds)
@@ -70,7 +76,7 @@ def sendfds(sock, fds):
     fds = list(fds)
     msg = bytes([len(fds) % 256])
     sock.sendmsg([msg], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, _fds_to_bytes(fds))])
-    if sock.recv(1) != b'A':
+    if ACKNOWLEDGE and sock.recv(1) != b'A':
         raise RuntimeError('did not receive acknowledgement of fd')
 
 
@@ -82,8 +88,8 @@ def recvfds(sock, size):
     if not msg and not ancdata:
         raise EOFError
     try:
-        # The sender waits for this acknowledgement before it closes its copies.
-        sock.send(b'A')
+        if ACKNOWLEDGE:
+            sock.send(b'A')
         if len(ancdata) != 1:
             raise RuntimeError('received %d items of ancdata' % len(ancdata))
         cmsg_level, cmsg_type, cmsg_data = ancdata[0]
@@ -148,18 +154,6 @@ def _reduce_method_descriptor(m):
 
 register(type(list.append), _reduce_method_descriptor)
 register(type(int.__add__), _reduce_method_descriptor)
-
-
-def _reduce_builtin(f):
-    # Built-in functions by qualified name, built-in methods as getattr(owner, name) (what
-    # their own __reduce__ gives in CPython).
-    owner = getattr(f, '__self__', None)
-    if owner is None or type(owner).__name__ == 'module':
-        return f.__qualname__
-    return getattr, (owner, f.__name__)
-
-
-register(type(len), _reduce_builtin)
 
 
 def _rebuild_partial(func, args, keywords):

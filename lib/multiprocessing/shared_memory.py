@@ -20,6 +20,7 @@ ShareableList keeps CPython's binary layout (so both interpreters can read each 
 import functools
 import mmap
 import os
+import secrets
 import struct
 import types
 
@@ -37,7 +38,7 @@ _SHM_NAME_PREFIX = '/psm_'
 def _make_filename():
     """A random name that fits every platform's limit."""
     nbytes = (_SHM_SAFE_NAME_LENGTH - len(_SHM_NAME_PREFIX)) // 2
-    return _SHM_NAME_PREFIX + os.urandom(nbytes).hex()
+    return _SHM_NAME_PREFIX + secrets.token_hex(nbytes)
 
 
 class SharedMemory:

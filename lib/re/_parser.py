@@ -701,7 +701,7 @@ def parse(pattern, flags):
 def parse_template(source, groups, groupindex):
     """-> list of literal strings and group numbers (ints), alternating as they come."""
     istext = isinstance(source, str)
-    s = source if istext else source.decode("latin-1")
+    s = source if istext else str(source, "latin1")
     state = _State(s, istext, 0)
     state.orig = source
     result = []

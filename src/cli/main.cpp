@@ -168,8 +168,7 @@ int main(int argc, char** argv) {
   // before the script).
   const char* hash_seed = flags.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
   const char* hash_error = nullptr;
-  if (!gilpy::hash_seed_init(hash_seed && *hash_seed ? hash_seed : nullptr, random_hash,
-                             &hash_error)) {
+  if (!gilpy::hash_seed_init(hash_seed, random_hash, &hash_error)) {
     std::fprintf(stderr, "Fatal Python error: %s\nPython runtime state: preinitialized\n\n",
                  hash_error);
     return 1;

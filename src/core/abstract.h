@@ -47,8 +47,9 @@ Object* object_dir(Object* o);  // sorted list
 // the bound attribute. -1 on error.
 int object_get_method(Object* o, Object* name, Object** method);
 
-// Address of o's instance __dict__ slot (null if its type has none); *result may be null (no dict
-// created yet).
+// Address of o's instance __dict__ slot (null if its type has none); *result is a dict or null (no
+// dict created yet). Attributes stored without a dict (objects/dict_instance.h) are first turned
+// into one (null when there is no memory for it, as CPython's _PyObject_GetDictPtr).
 Object** object_dict_ptr(Object* o);
 // CPython's hash of an address (object.__hash__).
 hash_t hash_pointer(const void* p);

@@ -49,6 +49,7 @@
 #include "core/error.h"
 #include "core/internal.h"
 #include "objects/containers.h"
+#include "objects/dict_instance.h"
 #include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
@@ -475,10 +476,8 @@ int gc_traverse(Object* o, visitproc visit, void* arg) {
         if (v && (r = visit(v, arg)) != 0) return r;
       }
     }
-    if (t->dictoffset < 0) {
-      Object* d = *reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + t->dictoffset);
-      if (d && (r = visit(d, arg)) != 0) return r;
-    }
+    if (t->dictoffset < 0 && (r = instance_slot_traverse(*object_dict_slot(o), visit, arg)) != 0)
+      return r;
     if (base && base->traverse) return base->traverse(o, visit, arg);
     return 0;
   }
@@ -501,9 +500,7 @@ void gc_clear(Object* o) {
         clear_ref(reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + m->offset));
       }
     }
-    if (t->dictoffset < 0) {
-      clear_ref(reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + t->dictoffset));
-    }
+    if (t->dictoffset < 0) instance_slot_set(object_dict_slot(o), nullptr);
     if (base && base->clear) base->clear(o);
     return;
   }

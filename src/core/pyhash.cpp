@@ -160,7 +160,7 @@ hash_t hash_bytes(const void* data, size_t len) {
 bool hash_seed_init(const char* seed_text, bool force_random, const char** error) {
   bool use_seed = false;
   unsigned long seed = 0;
-  if (!force_random && seed_text && std::strcmp(seed_text, "random") != 0) {
+  if (!force_random && seed_text && *seed_text && std::strcmp(seed_text, "random") != 0) {
     char* endp = nullptr;
     errno = 0;
     seed = std::strtoul(seed_text, &endp, 10);

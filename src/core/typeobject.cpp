@@ -38,6 +38,7 @@
 #include "core/types_init.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
+#include "objects/dict_instance.h"
 #include "objects/exceptions.h"
 #include "objects/cellobject.h"
 #include "objects/floatobject.h"
@@ -204,10 +205,19 @@ hash_t hash_pointer(const void* p) {
   return h;
 }
 
-Object** object_dict_ptr(Object* o) {
+Object** object_dict_slot(Object* o) {
   ssize off = type_of(o)->dictoffset;
   if (!off) return nullptr;
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
+}
+
+Object** object_dict_ptr(Object* o) {
+  Object** dp = object_dict_slot(o);
+  if (dp && instance_dict_materialize(o, dp) < 0) {
+    err_clear();  // as CPython's _PyObject_GetDictPtr: no memory for the dict, no dict
+    return nullptr;
+  }
+  return dp;
 }
 
 // ---- Names of types -----------------------------------------------------------------------------------
@@ -393,6 +403,9 @@ int object_set_class(Object* self, Object* value) {
     return -1;
   }
   if (!compatible_for_assignment(oldto, newto, "__class__")) return -1;
+  // Attributes stored without a dict are indexed by the class's shared keys: make the dict.
+  Object** dp = object_dict_slot(self);
+  if (dp && newto != oldto && instance_dict_materialize(self, dp) < 0) return -1;
   if (newto->flags & TPFLAG_HEAPTYPE) incref(newto);
   self->ob_type = newto;
   if (oldto->flags & TPFLAG_HEAPTYPE) decref(oldto);
@@ -690,12 +703,11 @@ Object* generic_getattr(Object* o, Object* name) {
     f = type_of(descr.get())->descr_get;
     if (f && type_of(descr.get())->descr_set) return f(descr.get(), o, tp);
   }
-  Object** dp = object_dict_ptr(o);
+  Object** dp = object_dict_slot(o);
   if (dp && *dp) {
-    Ref dict = Ref::borrow(*dp);
-    Object* v = dict_get_borrowed(dict.get(), name);
-    if (v) return newref(v);
-    if (err_occurred()) return nullptr;
+    Object* v;
+    int r = instance_attr_get(o, dp, name, &v);
+    if (r) return r > 0 ? v : nullptr;
   }
   if (f) return f(descr.get(), o, tp);
   if (descr) return descr.release();
@@ -713,7 +725,7 @@ int generic_setattr(Object* o, Object* name, Object* value) {
     descrsetfunc f = type_of(descr.get())->descr_set;
     if (f) return f(descr.get(), o, value);
   }
-  Object** dp = object_dict_ptr(o);
+  Object** dp = object_dict_slot(o);
   if (!dp) {
     if (descr) {
       err_attribute_error(o, name, "'%s' object attribute '%U' is read-only", tp->name, name);
@@ -722,24 +734,8 @@ int generic_setattr(Object* o, Object* name, Object* value) {
     }
     return -1;
   }
-  if (!*dp) {
-    if (!value) {
-      err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
-      return -1;
-    }
-    *dp = dict_new();
-    if (!*dp) return -1;
-  }
-  Ref dict = Ref::borrow(*dp);
-  if (value) {
-    if (str_check_exact(name) && !static_cast<StrObject*>(name)->interned) {
-      Ref key = Ref::steal(str_intern(newref(name)));
-      return dict_setitem(dict.get(), key.get(), value);
-    }
-    return dict_setitem(dict.get(), name, value);
-  }
-  if (dict_delitem(dict.get(), name) < 0) {
-    if (err_matches(&Exc_KeyError)) {
+  if (instance_attr_set(o, dp, name, value) < 0) {
+    if (!value && err_matches(&Exc_KeyError)) {
       err_clear();
       err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
     }
@@ -770,15 +766,10 @@ int object_get_method(Object* o, Object* name, Object** method) {
       }
     }
   }
-  Object** dp = object_dict_ptr(o);
+  Object** dp = object_dict_slot(o);
   if (dp && *dp) {
-    Ref dict = Ref::borrow(*dp);
-    Object* v = dict_get_borrowed(dict.get(), name);
-    if (v) {
-      *method = newref(v);
-      return 0;
-    }
-    if (err_occurred()) return -1;
+    int r = instance_attr_get(o, dp, name, method);
+    if (r) return r > 0 ? 0 : -1;
   }
   if (meth_found) {
     *method = descr.release();
@@ -1343,6 +1334,8 @@ void type_dealloc(Object* self) {
   type->base = nullptr;
   std::free(const_cast<char*>(type->name));
   type->name = nullptr;
+  shared_keys_free(type->cached_keys);
+  type->cached_keys = nullptr;
   if (type->members) {
     for (const MemberDef* m = type->members; m->name; ++m) std::free(const_cast<char*>(m->name));
     std::free(const_cast<MemberDef*>(type->members));
@@ -1745,10 +1738,11 @@ const GetSetDef kSubtypeWeakrefGetSet = {"__weakref__", subtype_get_weakref, nul
                                          "list of weak references to the object"};
 
 Object* subtype_get_dict(Object* self) {
-  Object** dp = object_dict_ptr(self);
+  Object** dp = object_dict_slot(self);
   if (!dp) {
     return err_format(&Exc_AttributeError, "This object has no __dict__");
   }
+  if (instance_dict_materialize(self, dp) < 0) return nullptr;
   if (!*dp) {
     *dp = dict_new();
     if (!*dp) return nullptr;
@@ -1757,20 +1751,16 @@ Object* subtype_get_dict(Object* self) {
 }
 
 int subtype_set_dict(Object* self, Object* value) {
-  Object** dp = object_dict_ptr(self);
+  Object** dp = object_dict_slot(self);
   if (!dp) {
     err_format(&Exc_AttributeError, "This object has no __dict__");
     return -1;
   }
-  if (!value) {
-    clear_ref(dp);
-    return 0;
-  }
-  if (!dict_check(value)) {
+  if (value && !dict_check(value)) {
     err_format(&Exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", value);
     return -1;
   }
-  setref(dp, newref(value));
+  instance_slot_set(dp, value ? newref(value) : nullptr);
   return 0;
 }
 
@@ -1809,10 +1799,7 @@ void subtype_dealloc(Object* self) {
       }
     }
   }
-  if (type->dictoffset < 0) {
-    Object** dp = object_dict_ptr(self);
-    clear_ref(dp);
-  }
+  if (type->dictoffset < 0) instance_slot_set(object_dict_slot(self), nullptr);
   incref(type);  // keep the class alive across the base dealloc (it may free the instance)
   if (base && base->dealloc) base->dealloc(self);
   else object_free(self);

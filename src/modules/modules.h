@@ -49,6 +49,7 @@ Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exe
 Object* hashlib_module_init();  // modules/hashlib.cpp (_hashlib: OpenSSL EVP; lib/hashlib.py wraps it)
 Object* zlib_module_init();     // modules/zlib.cpp
 Object* json_module_init();     // modules/json.cpp (_json)
+Object* pickle_accel_module_init();  // modules/pickle_fast.cpp (_pickle_accel)
 
 Object* struct_module_init();    // modules/struct.cpp (_struct; lib/struct.py wraps it)
 Object* codecs_module_init();    // modules/codecs_module.cpp (_codecs: encode/decode, escapes)

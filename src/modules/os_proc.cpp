@@ -231,33 +231,49 @@ Object* os_isatty(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return bool_from(::isatty(fd));
 }
 
-Object* fd_flag(Object* const* args, ssize nargs, Object* kwnames, const char* fname) {
+// The two per-descriptor flags that os exposes as booleans which are true when the bit is clear:
+// inheritable (FD_CLOEXEC in F_GETFD/F_SETFD) and blocking (O_NONBLOCK in F_GETFL/F_SETFL).
+struct FdFlag {
+  int get_cmd, set_cmd, bit;
+};
+constexpr FdFlag kInheritableFlag{F_GETFD, F_SETFD, FD_CLOEXEC};
+constexpr FdFlag kBlockingFlag{F_GETFL, F_SETFL, O_NONBLOCK};
+
+Object* get_fd_flag(const FdFlag& f, Object* const* args, ssize nargs, Object* kwnames,
+                    const char* fname) {
   if (!check_one_arg(fname, nargs, kwnames)) return nullptr;
   int fd;
   if (!int_param(args[0], &fd)) return nullptr;
-  int flags = ::fcntl(fd, F_GETFD);
+  int flags = ::fcntl(fd, f.get_cmd);
   if (flags < 0) return raise_errno();
-  return bool_from(!(flags & FD_CLOEXEC));
+  return bool_from(!(flags & f.bit));
+}
+
+Object* set_fd_flag(const FdFlag& f, Object* const* args, ssize nargs, Object* kwnames,
+                    const char* fname) {
+  if (!check_no_kwargs(fname, kwnames) || !check_positional(fname, nargs, 2, 2)) return nullptr;
+  int fd;
+  if (!int_param(args[0], &fd)) return nullptr;
+  int on = object_is_true(args[1]);
+  if (on < 0) return nullptr;
+  int flags = ::fcntl(fd, f.get_cmd);
+  if (flags < 0) return raise_errno();
+  int updated = on ? flags & ~f.bit : flags | f.bit;
+  if (updated != flags && ::fcntl(fd, f.set_cmd, updated) < 0) return raise_errno();
+  return none_ref();
 }
 
 Object* os_get_inheritable(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  return fd_flag(args, nargs, kwnames, "get_inheritable");
+  return get_fd_flag(kInheritableFlag, args, nargs, kwnames, "posix.get_inheritable");
 }
-
 Object* os_set_inheritable(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_no_kwargs("set_inheritable", kwnames) ||
-      !check_positional("set_inheritable", nargs, 2, 2)) {
-    return nullptr;
-  }
-  int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
-  int t = object_is_true(args[1]);
-  if (t < 0) return nullptr;
-  int flags = ::fcntl(fd, F_GETFD);
-  if (flags < 0) return raise_errno();
-  flags = t ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
-  if (::fcntl(fd, F_SETFD, flags) < 0) return raise_errno();
-  return none_ref();
+  return set_fd_flag(kInheritableFlag, args, nargs, kwnames, "set_inheritable");
+}
+Object* os_get_blocking(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return get_fd_flag(kBlockingFlag, args, nargs, kwnames, "posix.get_blocking");
+}
+Object* os_set_blocking(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return set_fd_flag(kBlockingFlag, args, nargs, kwnames, "set_blocking");
 }
 
 Object* os_get_terminal_size(Object*, Object* const* args, ssize nargs, Object* kwnames) {
@@ -349,12 +365,14 @@ Object* os_fork(Object*, Object* const*, ssize nargs, Object* kwnames) {
   run_fork_hooks(g_fork_before, true);
   // The GIL stays held across fork(): no other thread touches objects while the child is copied,
   // and the child starts as the GIL's holder (runtime_after_fork_child).
+  runtime_before_fork();
   pid_t pid = ::fork();
   int saved = errno;
   if (pid == 0) {
     runtime_after_fork_child(tstate());
     run_fork_hooks(g_fork_child, false);
   } else {
+    runtime_after_fork_parent();
     warn_about_fork_with_threads("fork");
     run_fork_hooks(g_fork_parent, false);
   }
@@ -819,6 +837,8 @@ const MethodDef kProcFunctions[] = {
     {"isatty", os_isatty, METH_DEFAULT, "Return True if the fd is connected to a terminal."},
     {"get_inheritable", os_get_inheritable, METH_DEFAULT, "Get the close-on-exe flag of the specified file descriptor."},
     {"set_inheritable", os_set_inheritable, METH_DEFAULT, "Set the inheritable flag of the specified file descriptor."},
+    {"get_blocking", os_get_blocking, METH_DEFAULT, "Get the blocking mode of the file descriptor."},
+    {"set_blocking", os_set_blocking, METH_DEFAULT, "Set the blocking mode of the specified file descriptor."},
     {"get_terminal_size", os_get_terminal_size, METH_DEFAULT, "Return the size of the terminal window as (columns, lines)."},
     {"register_at_fork", os_register_at_fork, METH_DEFAULT, "Register callables to be called when forking a new process."},
     {"fork", os_fork, METH_DEFAULT, "Fork a child process."},

@@ -21,18 +21,19 @@
 // method and the persistent_id callable of the running dump (both traversed by the GC; the
 // latter is dropped by finish()). Everything runs with the GIL held; callbacks may run arbitrary
 // code, so containers are re-read after every save and their items held by owned references.
+#include "modules/pickle_fast.h"
+
+#include <gmp.h>
+
 #include <cstring>
 #include <string>
 #include <vector>
-
-#include <gmp.h>
 
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
 #include "core/gc.h"
 #include "modules/modules.h"
-#include "modules/pickle_fast.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
 #include "objects/floatobject.h"
@@ -128,7 +129,7 @@ struct Dumper {
   std::string out;
   ssize frame_start = -1;  // offset of the open frame's 9 reserved bytes, or -1
   bool framing = false;
-  bool fast = false;       // Pickler.fast: no memoization, Python savers for list/dict
+  bool fast = false;  // Pickler.fast: no memoization, Python savers for list/dict
   int proto = 0;
   Object* file_write = nullptr;     // owned; null for dumps()
   Object* persistent_id = nullptr;  // owned while a dump runs, else null
@@ -192,8 +193,9 @@ struct Dumper {
     if (file_write) {
       ok = flush();
       if (ok) {
-        Ref data = payload_obj && bytes_check(payload_obj) ? Ref::borrow(payload_obj)
-                                                           : Ref::steal(bytes_from(payload, ssize(n)));
+        Ref data = payload_obj && bytes_check(payload_obj)
+                       ? Ref::borrow(payload_obj)
+                       : Ref::steal(bytes_from(payload, ssize(n)));
         ok = data && Ref::steal(call1(file_write, data.get()));
       }
     } else {
@@ -269,7 +271,9 @@ struct PicklerCoreObject : Object {
   Dumper* d;
 };
 
-inline Dumper& dumper(Object* o) { return *static_cast<PicklerCoreObject*>(o)->d; }
+inline Dumper& dumper(Object* o) {
+  return *static_cast<PicklerCoreObject*>(o)->d;
+}
 
 // PicklingError lives in lib/_pickle.py; the few native errors that need it fetch it there.
 TypeObject* Dumper::picklingerror() {
@@ -591,8 +595,9 @@ bool Dumper::save(Object* pickler, Object* obj, bool pers) {
   return save_py(pickler, obj);
 }
 
-// ---- PicklerCore: the Python-facing methods -------------------------------------------------------
-// PicklerCore(proto, file_write): file_write is None for dumps().
+// ---- PicklerCore: the Python-facing methods
+// ------------------------------------------------------- PicklerCore(proto, file_write):
+// file_write is None for dumps().
 Object* core_new(TypeObject* type, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("PicklerCore", kwnames) || !check_positional("PicklerCore", nargs, 2, 2)) {
     return nullptr;
@@ -637,7 +642,9 @@ int core_traverse(Object* o, visitproc visit, void* arg) {
   return 0;
 }
 
-Object* none_or_null(bool ok) { return ok ? newref(None) : nullptr; }
+Object* none_or_null(bool ok) {
+  return ok ? newref(None) : nullptr;
+}
 
 // write(data)
 Object* core_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {

@@ -6,7 +6,8 @@
 
 namespace gilpy {
 
-// _pickle_accel.load(unpickler, dispatch): Unpickler.load's opcode loop (modules/pickle_fast_load.cpp).
+// _pickle_accel.load(unpickler, dispatch): Unpickler.load's opcode loop
+// (modules/pickle_fast_load.cpp).
 Object* pickle_accel_load(Object* self, Object* const* args, ssize nargs, Object* kwnames);
 
 }  // namespace gilpy

@@ -19,6 +19,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 0
 #include <pcre2.h>
 
+#include <vector>
+
 #include "core/object.h"
 #include "objects/memoryobject.h"
 
@@ -33,7 +35,7 @@ struct Engine {
 
 struct PatternObject : Object {
   Object* pattern;      // the source: str or bytes (owned)
-  Object* groupindex;   // dict name -> group number (owned; never handed out, see groupindex)
+  Object* groupindex;   // dict name -> group number (owned; exposed only through a mappingproxy)
   Object* weakreflist;
   ssize flags;          // re flags after parsing (UNICODE added for str patterns)
   ssize groups;         // capturing groups
@@ -96,8 +98,40 @@ Object* scanner_new(PatternObject* p, Object* string, ssize pos, ssize endpos);
 // The template list for `repl` from re._compile_template(pattern, repl): literals and group
 // numbers (ints). New reference or nullptr.
 Object* compile_template(PatternObject* p, Object* repl);
-// Expand a compiled template against a match's marks; empty strings for unmatched groups.
-Object* expand_template(PatternObject* p, Object* string, const ssize* marks, Object* tmpl);
+
+// The pieces of a sub() result or of a template expansion, joined once at the end: ranges of the
+// subject and whole objects (replacement strings, template literals, callback results; borrowed:
+// the caller keeps them alive, or hands them over with keep()). Reproduces CPython's list + join,
+// including its error for the first bad item ("sequence item 1: expected str instance, int
+// found"), raised by finish() (items are counted by the caller with count_item()).
+class Joiner {
+ public:
+  explicit Joiner(Subject& s) : s_(s) {}
+  void add_range(ssize a, ssize b);
+  void add_object(Object* o);
+  void count_item() { ++items_; }
+  void keep(Ref o) { keep_.push_back(std::move(o)); }
+  Object* finish();  // new str/bytes, or nullptr with the exception set
+
+ private:
+  struct Seg {
+    Object* obj;  // null: the subject
+    ssize a, b;
+  };
+  void bad(Object* o);
+  Subject& s_;
+  std::vector<Seg> segs_;
+  std::vector<Ref> keep_;
+  ssize total_ = 0;
+  ssize items_ = 0;
+  ssize bad_index_ = -1;
+  Ref bad_obj_;
+  bool failed_ = false;
+};
+
+// Append the expansion of a compiled template (list of literals and group numbers) for a match
+// with these marks (2 * (groups + 1) entries, -1 when unset); unmatched groups expand to nothing.
+bool expand_template(Joiner& out, ssize groups, const ssize* marks, Object* tmpl);
 
 bool type_ready_match();
 

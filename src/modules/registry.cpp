@@ -37,6 +37,7 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_hashlib", hashlib_module_init},
     {"zlib", zlib_module_init},
     {"_json", json_module_init},
+    {"_pickle_accel", pickle_accel_module_init},
     {"_socket", socket_module_init},
     {"select", select_module_init},
     {"_posixsubprocess", posixsubprocess_module_init},

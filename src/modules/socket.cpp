@@ -15,6 +15,8 @@
 // "[Errno 9] Bad file descriptor" from the kernel, as in CPython.
 // Errors are OSError subclasses chosen from errno (err_set_from_errno); name resolution errors
 // are socket.gaierror (errno = EAI_* code, strerror = gai_strerror).
+// sendmsg/recvmsg/recvmsg_into carry ancillary data (SCM_RIGHTS descriptor passing, used by
+// multiprocessing.reduction and socket.send_fds/recv_fds); see the section above their code.
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -29,6 +31,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "core/abstract.h"
@@ -45,6 +48,7 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/import.h"
 
 namespace gilpy {
 
@@ -942,6 +946,352 @@ Object* sock_shutdown(Object* self, Object* const* args, ssize nargs, Object* kw
   return none_ref();
 }
 
+// ---- sendmsg / recvmsg / recvmsg_into: scatter/gather I/O with ancillary data -------------------
+//
+// Ancillary data is a list of (level, type, data) triples, e.g. (SOL_SOCKET, SCM_RIGHTS,
+// array('i', fds)) to pass descriptors over an AF_UNIX socket. The data buffers (and for
+// recvmsg_into the caller's writable buffers) are held as buffer exports for the whole call, so
+// they cannot move or be resized while the system call runs outside the GIL. Arguments are bound
+// as CPython's PyArg_ParseTuple formats ("O|OiO:sendmsg", "n|ni:recvmsg", "O|ni:recvmsg_into"),
+// with their messages. Descriptors received with SCM_RIGHTS are closed if building the result
+// fails, so none leaks.
+
+// PyArg_ParseTuple's arity message: "sendmsg() takes at least 1 argument (0 given)".
+bool check_arity(const char* fname, ssize nargs, Object* kwnames, ssize min, ssize max) {
+  if (!check_no_kwargs(fname, kwnames)) return false;
+  if (nargs >= min && nargs <= max) return true;
+  ssize n = nargs < min ? min : max;
+  const char* how = min == max ? "exactly" : (nargs < min ? "at least" : "at most");
+  err_format(&Exc_TypeError, "%s() takes %s %zd argument%s (%zd given)", fname, how, n,
+             n == 1 ? "" : "s", nargs);
+  return false;
+}
+
+// The "i" format: a C int, with getargs.c's range messages.
+bool c_int_arg(Object* o, int* out) {
+  Ref i = Ref::steal(number_index(o));
+  if (!i) return false;
+  bool overflow = false;
+  int64_t v = int_as_i64(i.get(), &overflow);
+  if (overflow) {
+    err_set_string(&Exc_OverflowError, "Python int too large to convert to C long");
+    return false;
+  }
+  if (v > INT_MAX || v < INT_MIN) {
+    err_set_string(&Exc_OverflowError, v > INT_MAX ? "signed integer is greater than maximum"
+                                                   : "signed integer is less than minimum");
+    return false;
+  }
+  *out = int(v);
+  return true;
+}
+
+// The "n" format: a Py_ssize_t.
+bool ssize_arg(Object* o, ssize* out) {
+  Ref i = Ref::steal(number_index(o));
+  if (!i) return false;
+  *out = int_as_ssize(i.get());
+  return !(*out == -1 && err_occurred());
+}
+
+// PySequence_Fast with a list snapshot: a tuple of the items of `o`; `msg` replaces the
+// TypeError of a non-iterable.
+Object* items_tuple(Object* o, const char* msg) {
+  if (tuple_check_exact(o)) return newref(o);
+  if (list_check_exact(o)) return sequence_tuple(o);
+  Ref it = Ref::steal(object_getiter(o));
+  if (!it) {
+    if (err_matches(&Exc_TypeError)) err_format(&Exc_TypeError, "%s", msg);
+    return nullptr;
+  }
+  return sequence_tuple(it.get());
+}
+
+// Buffer exports held until the scope ends (an array, never moved: a view may point into itself).
+struct HeldBuffers {
+  explicit HeldBuffers(ssize n) : views(new BufferView[size_t(n)]), count(n) {}
+  ~HeldBuffers() {
+    for (ssize i = 0; i < count; ++i) release_buffer(&views[i]);
+  }
+  std::unique_ptr<BufferView[]> views;
+  ssize count;
+};
+
+// The largest control-message length: CPython's SOCKLEN_T_LIMIT.
+constexpr size_t kCmsgLimit = INT_MAX;
+
+bool cmsg_len_of(size_t length, size_t* out) {
+  if (length > kCmsgLimit - CMSG_LEN(0)) return false;
+  *out = CMSG_LEN(length);
+  return true;
+}
+
+bool cmsg_space_of(size_t length, size_t* out) {
+  if (length > kCmsgLimit - CMSG_SPACE(1)) return false;
+  *out = CMSG_SPACE(length);
+  return *out <= kCmsgLimit && *out >= length;
+}
+
+// One (level, type, data) item: the "(iiy*)" format, data exported into *view.
+bool parse_cmsg_item(Object* item, int* level, int* type, BufferView* view) {
+  static const char* kWhere = "[sendmsg() ancillary data items]()";
+  Ref seq;
+  if (tuple_check(item)) {
+    seq = Ref::borrow(item);
+  } else {
+    Ref getitem = Ref::steal(str_from_cstr("__getitem__"));
+    if (!getitem) return false;
+    if (bytes_check(item) || dict_check(item) ||
+        !type_lookup_borrowed(type_of(item), getitem.get())) {
+      err_format(&Exc_TypeError, "%s argument must be 3-item sequence, not %s", kWhere,
+                 item == None ? "None" : type_name(type_of(item)));
+      return false;
+    }
+    seq = Ref::steal(sequence_tuple(item));
+    if (!seq) return false;
+  }
+  if (tuple_size(seq.get()) != 3) {
+    err_format(&Exc_TypeError, "%s argument must be sequence of length 3, not %zd", kWhere,
+               tuple_size(seq.get()));
+    return false;
+  }
+  if (!c_int_arg(tuple_get_borrowed(seq.get(), 0), level) ||
+      !c_int_arg(tuple_get_borrowed(seq.get(), 1), type)) {
+    return false;
+  }
+  return get_buffer(tuple_get_borrowed(seq.get(), 2), view, BUF_SIMPLE) == 0;
+}
+
+Object* sock_sendmsg(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_arity("sendmsg", nargs, kwnames, 1, 4)) return nullptr;
+  SocketObject* s = as_sock(self);
+  int flags = 0;
+  if (nargs > 2 && !c_int_arg(args[2], &flags)) return nullptr;
+  struct msghdr msg;
+  std::memset(&msg, 0, sizeof msg);
+  SockAddr addr;
+  if (nargs > 3 && args[3] != None) {
+    socklen_t len;
+    if (!get_sockaddr(s, args[3], "sendmsg", &addr, &len)) return nullptr;
+    msg.msg_name = &addr;
+    msg.msg_namelen = len;
+  }
+  // The message parts.
+  Ref parts = Ref::steal(items_tuple(args[0], "sendmsg() argument 1 must be an iterable"));
+  if (!parts) return nullptr;
+  ssize nparts = tuple_size(parts.get());
+  if (nparts > INT_MAX) return err_format(&Exc_OSError, "sendmsg() argument 1 is too long");
+  HeldBuffers data(nparts);
+  std::unique_ptr<struct iovec[]> iov(new struct iovec[size_t(nparts ? nparts : 1)]);
+  for (ssize i = 0; i < nparts; ++i) {
+    BufferView* v = &data.views[i];
+    if (get_buffer(tuple_get_borrowed(parts.get(), i), v, BUF_SIMPLE) < 0) return nullptr;
+    if (!buffer_is_contiguous(v, 'C')) {
+      return err_format(&Exc_BufferError, "memoryview: underlying buffer is not C-contiguous");
+    }
+    iov[size_t(i)].iov_base = v->buf;
+    iov[size_t(i)].iov_len = size_t(v->len);
+  }
+  msg.msg_iov = iov.get();
+  msg.msg_iovlen = size_t(nparts);
+  // The ancillary data.
+  Ref items;
+  ssize nitems = 0;
+  if (nargs > 1) {
+    items = Ref::steal(items_tuple(args[1], "sendmsg() argument 2 must be an iterable"));
+    if (!items) return nullptr;
+    nitems = tuple_size(items.get());
+  }
+  HeldBuffers cdata(nitems);
+  std::unique_ptr<int[]> levels(new int[size_t(nitems ? nitems : 1)]);
+  std::unique_ptr<int[]> types(new int[size_t(nitems ? nitems : 1)]);
+  size_t controllen = 0;
+  for (ssize i = 0; i < nitems; ++i) {
+    if (!parse_cmsg_item(tuple_get_borrowed(items.get(), i), &levels[i], &types[i],
+                         &cdata.views[i])) {
+      return nullptr;
+    }
+    size_t space;
+    if (!cmsg_space_of(size_t(cdata.views[i].len), &space)) {
+      return err_format(&Exc_OverflowError, "ancillary data item too large");
+    }
+    controllen += space;
+    if (controllen > kCmsgLimit || controllen < space) {
+      return err_format(&Exc_OSError, "too much ancillary data");
+    }
+  }
+  std::string control(controllen, '\0');
+  if (nitems > 0) {
+    msg.msg_control = control.data();
+    msg.msg_controllen = controllen;
+    struct cmsghdr* c = nullptr;
+    for (ssize i = 0; i < nitems; ++i) {
+      c = i == 0 ? CMSG_FIRSTHDR(&msg) : CMSG_NXTHDR(&msg, c);
+      if (!c) {
+        return err_format(&Exc_RuntimeError, "unexpected NULL result from %s()",
+                          i == 0 ? "CMSG_FIRSTHDR" : "CMSG_NXTHDR");
+      }
+      c->cmsg_level = levels[i];
+      c->cmsg_type = types[i];
+      c->cmsg_len = CMSG_LEN(size_t(cdata.views[i].len));  // fits: CMSG_SPACE(len) did
+      if (cdata.views[i].len > 0) {
+        std::memcpy(CMSG_DATA(c), cdata.views[i].buf, size_t(cdata.views[i].len));
+      }
+    }
+  }
+  ssize_t r = sock_call(s, true, [&] { return ::sendmsg(s->fd, &msg, flags); });
+  if (r < 0) return nullptr;
+  return int_from_i64(r);
+}
+
+// The data length of control message `c` within what was received, as CPython's
+// get_cmsg_data_len: 0 whole, 1 truncated (*len is what is present), -1 malformed.
+int cmsg_data_len(const struct msghdr* msg, const struct cmsghdr* c, size_t* len) {
+  const char* base = static_cast<const char*>(msg->msg_control);
+  size_t offset = size_t(reinterpret_cast<const char*>(c) - base);
+  size_t data_offset = size_t(reinterpret_cast<const char*>(CMSG_DATA(c)) - base);
+  if (offset + sizeof(struct cmsghdr) > msg->msg_controllen || c->cmsg_len < CMSG_LEN(0)) {
+    return -1;
+  }
+  if (data_offset > msg->msg_controllen) return -1;
+  size_t want = c->cmsg_len - CMSG_LEN(0);
+  size_t have = msg->msg_controllen - data_offset;
+  *len = want <= have ? want : have;
+  return want <= have ? 0 : 1;
+}
+
+// Close the descriptors of every SCM_RIGHTS message received (the result could not be built).
+void close_received_fds(struct msghdr* msg) {
+  if (msg->msg_controllen == 0) return;
+  for (struct cmsghdr* c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
+    size_t len;
+    if (cmsg_data_len(msg, c, &len) < 0) break;
+    if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+    const unsigned char* p = CMSG_DATA(c);
+    for (size_t k = 0; k + sizeof(int) <= len; k += sizeof(int)) {
+      int fd;
+      std::memcpy(&fd, p + k, sizeof fd);
+      ::close(fd);
+    }
+  }
+}
+
+// The (level, type, data) list of what recvmsg received. nullptr with an exception set.
+Object* received_cmsgs(struct msghdr* msg) {
+  Ref list = Ref::steal(list_new(0));
+  if (!list) return nullptr;
+  if (msg->msg_controllen == 0) return list.release();
+  for (struct cmsghdr* c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
+    size_t len = 0;
+    int status = cmsg_data_len(msg, c, &len);
+    if (status != 0) {
+      Ref warnings = Ref::steal(import_module("warnings"));
+      Ref warn = warnings ? Ref::steal(object_getattr_str(warnings.get(), "warn")) : Ref();
+      Ref text =
+          Ref::steal(str_from_cstr("received malformed or improperly-truncated ancillary data"));
+      if (!warn || !text) return nullptr;
+      Ref r = Ref::steal(call2(warn.get(), text.get(), as_object(&Exc_RuntimeWarning)));
+      if (!r) return nullptr;
+      if (status < 0) break;
+    }
+    Ref level = Ref::steal(int_from_i64(c->cmsg_level));
+    Ref type = Ref::steal(int_from_i64(c->cmsg_type));
+    Ref data = Ref::steal(bytes_from(reinterpret_cast<const char*>(CMSG_DATA(c)), ssize(len)));
+    if (!level || !type || !data) return nullptr;
+    Ref t = Ref::steal(tuple_pack(3, level.get(), type.get(), data.get()));
+    if (!t || list_append(list.get(), t.get()) < 0) return nullptr;
+    if (status != 0) break;
+  }
+  return list.release();
+}
+
+// The part recvmsg and recvmsg_into share: receive into msg->msg_iov with an ancillary buffer
+// of `ancbufsize` bytes; returns (first, ancdata, msg_flags, address) where `first` is made from
+// the byte count by `make_first`.
+template <class MakeFirst>
+Object* recvmsg_common(SocketObject* s, struct msghdr* msg, ssize ancbufsize, int flags,
+                       MakeFirst make_first) {
+  if (ancbufsize < 0 || size_t(ancbufsize) > kCmsgLimit) {
+    return err_format(&Exc_ValueError, "invalid ancillary data buffer length");
+  }
+  std::string control(size_t(ancbufsize), '\0');
+  SockAddr addr;
+  std::memset(&addr, 0, sizeof addr);
+  ssize_t r = sock_call(s, false, [&] {
+    msg->msg_name = &addr;
+    msg->msg_namelen = sizeof addr;
+    msg->msg_control = ancbufsize > 0 ? control.data() : nullptr;
+    msg->msg_controllen = size_t(ancbufsize);
+    return ::recvmsg(s->fd, msg, flags);
+  });
+  if (r < 0) return nullptr;
+  socklen_t namelen = msg->msg_namelen > sizeof addr ? socklen_t(sizeof addr) : msg->msg_namelen;
+  Ref first = Ref::steal(make_first(r));
+  Ref cmsgs = first ? Ref::steal(received_cmsgs(msg)) : Ref();
+  Ref mflags = cmsgs ? Ref::steal(int_from_i64(msg->msg_flags)) : Ref();
+  Ref address = mflags ? Ref::steal(make_sockaddr(&addr.sa, namelen)) : Ref();
+  Object* result =
+      address ? tuple_pack(4, first.get(), cmsgs.get(), mflags.get(), address.get()) : nullptr;
+  if (!result) close_received_fds(msg);
+  return result;
+}
+
+Object* sock_recvmsg(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_arity("recvmsg", nargs, kwnames, 1, 3)) return nullptr;
+  ssize bufsize, ancbufsize = 0;
+  int flags = 0;
+  if (!ssize_arg(args[0], &bufsize) || (nargs > 1 && !ssize_arg(args[1], &ancbufsize)) ||
+      (nargs > 2 && !c_int_arg(args[2], &flags))) {
+    return nullptr;
+  }
+  if (bufsize < 0) return err_format(&Exc_ValueError, "negative buffer size in recvmsg()");
+  Ref buf = Ref::steal(bytes_new_uninit(bufsize));
+  if (!buf) return nullptr;
+  struct iovec iov;
+  iov.iov_base = bytes_data(buf.get());
+  iov.iov_len = size_t(bufsize);
+  struct msghdr msg;
+  std::memset(&msg, 0, sizeof msg);
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  return recvmsg_common(as_sock(self), &msg, ancbufsize, flags, [&](ssize_t n) -> Object* {
+    if (n == bufsize) return buf.release();
+    return bytes_from(bytes_data(buf.get()), ssize(n));
+  });
+}
+
+Object* sock_recvmsg_into(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_arity("recvmsg_into", nargs, kwnames, 1, 3)) return nullptr;
+  ssize ancbufsize = 0;
+  int flags = 0;
+  if ((nargs > 1 && !ssize_arg(args[1], &ancbufsize)) ||
+      (nargs > 2 && !c_int_arg(args[2], &flags))) {
+    return nullptr;
+  }
+  Ref parts = Ref::steal(items_tuple(args[0], "recvmsg_into() argument 1 must be an iterable"));
+  if (!parts) return nullptr;
+  ssize nparts = tuple_size(parts.get());
+  if (nparts > INT_MAX) return err_format(&Exc_OSError, "recvmsg_into() argument 1 is too long");
+  std::unique_ptr<WritableBufferArg[]> bufs(new WritableBufferArg[size_t(nparts ? nparts : 1)]);
+  std::unique_ptr<struct iovec[]> iov(new struct iovec[size_t(nparts ? nparts : 1)]);
+  for (ssize i = 0; i < nparts; ++i) {
+    if (!bufs[size_t(i)].get(tuple_get_borrowed(parts.get(), i), "recvmsg_into")) {
+      err_clear();
+      return err_format(&Exc_TypeError,
+                        "recvmsg_into() argument 1 must be an iterable of single-segment "
+                        "read-write buffers");
+    }
+    iov[size_t(i)].iov_base = bufs[size_t(i)].data();
+    iov[size_t(i)].iov_len = size_t(bufs[size_t(i)].size());
+  }
+  struct msghdr msg;
+  std::memset(&msg, 0, sizeof msg);
+  msg.msg_iov = iov.get();
+  msg.msg_iovlen = size_t(nparts);
+  return recvmsg_common(as_sock(self), &msg, ancbufsize, flags,
+                        [](ssize_t n) { return int_from_i64(n); });
+}
+
 Object* sock_get_family(Object* self) { return int_from_i64(as_sock(self)->family); }
 Object* sock_get_type(Object* self) { return int_from_i64(as_sock(self)->type); }
 Object* sock_get_proto(Object* self) { return int_from_i64(as_sock(self)->proto); }
@@ -971,6 +1321,9 @@ const MethodDef kSocketMethods[] = {
     {"send", sock_send, METH_DEFAULT, "send(data[, flags]) -> count"},
     {"sendall", sock_sendall, METH_DEFAULT, "sendall(data[, flags])"},
     {"sendto", sock_sendto, METH_DEFAULT, "sendto(data[, flags], address) -> count"},
+    {"sendmsg", sock_sendmsg, METH_DEFAULT, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
+    {"recvmsg", sock_recvmsg, METH_DEFAULT, "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},
+    {"recvmsg_into", sock_recvmsg_into, METH_DEFAULT, "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)"},
     {"shutdown", sock_shutdown, METH_DEFAULT, "shutdown(flag)"},
     {nullptr, nullptr, 0, nullptr},
 };
@@ -1251,6 +1604,26 @@ Object* mod_ntohs(Object*, Object* const* a, ssize n, Object* k) { return byteor
 Object* mod_htonl(Object*, Object* const* a, ssize n, Object* k) { return byteorder(a, n, k, "htonl", 32, true); }
 Object* mod_ntohl(Object*, Object* const* a, ssize n, Object* k) { return byteorder(a, n, k, "ntohl", 32, false); }
 
+// CMSG_LEN(length) / CMSG_SPACE(length): the "n" format, then CPython's range checks.
+Object* cmsg_size(Object* const* args, ssize nargs, Object* kwnames, const char* fname,
+                  bool (*compute)(size_t, size_t*)) {
+  if (!check_arity(fname, nargs, kwnames, 1, 1)) return nullptr;
+  ssize length;
+  if (!ssize_arg(args[0], &length)) return nullptr;
+  size_t result;
+  if (length < 0 || !compute(size_t(length), &result)) {
+    return err_format(&Exc_OverflowError, "%s() argument out of range", fname);
+  }
+  return int_from_u64(result);
+}
+
+Object* mod_CMSG_LEN(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return cmsg_size(args, nargs, kwnames, "CMSG_LEN", cmsg_len_of);
+}
+Object* mod_CMSG_SPACE(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return cmsg_size(args, nargs, kwnames, "CMSG_SPACE", cmsg_space_of);
+}
+
 const MethodDef kModuleMethods[] = {
     {"socketpair", mod_socketpair, METH_DEFAULT, "socketpair([family[, type [, proto]]]) -> (fd, fd)"},
     {"gethostname", mod_gethostname, METH_DEFAULT, "gethostname() -> string"},
@@ -1269,6 +1642,8 @@ const MethodDef kModuleMethods[] = {
     {"ntohs", mod_ntohs, METH_DEFAULT, "ntohs(integer) -> integer"},
     {"htonl", mod_htonl, METH_DEFAULT, "htonl(integer) -> integer"},
     {"ntohl", mod_ntohl, METH_DEFAULT, "ntohl(integer) -> integer"},
+    {"CMSG_LEN", mod_CMSG_LEN, METH_DEFAULT, "CMSG_LEN(length) -> control message length"},
+    {"CMSG_SPACE", mod_CMSG_SPACE, METH_DEFAULT, "CMSG_SPACE(length) -> buffer size"},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -1302,6 +1677,8 @@ const IntConst kConstants[] = {
     {"MSG_OOB", MSG_OOB}, {"MSG_PEEK", MSG_PEEK}, {"MSG_DONTROUTE", MSG_DONTROUTE},
     {"MSG_DONTWAIT", MSG_DONTWAIT}, {"MSG_WAITALL", MSG_WAITALL}, {"MSG_NOSIGNAL", MSG_NOSIGNAL},
     {"MSG_TRUNC", MSG_TRUNC}, {"MSG_CTRUNC", MSG_CTRUNC}, {"MSG_EOR", MSG_EOR},
+    {"MSG_CMSG_CLOEXEC", MSG_CMSG_CLOEXEC}, {"SCM_RIGHTS", SCM_RIGHTS},
+    {"SCM_CREDENTIALS", SCM_CREDENTIALS},
     {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR}, {"SHUT_RDWR", SHUT_RDWR},
     {"INADDR_ANY", INADDR_ANY}, {"INADDR_BROADCAST", (long long)INADDR_BROADCAST},
     {"INADDR_LOOPBACK", INADDR_LOOPBACK}, {"INADDR_NONE", (long long)INADDR_NONE},

@@ -158,24 +158,24 @@ int values_set(TypeObject* tp, Object** dp, Object* name, Object* value) {
 
 }  // namespace
 
-Object* instance_dict_materialize(Object* o, Object** dp) {
+int instance_dict_materialize(Object* o, Object** dp) {
   Object* sv = *dp;
-  if (!instance_slot_has_values(sv)) return sv;
+  if (!instance_slot_has_values(sv)) return 0;
   InstanceValues* v = untag(sv);
   const SharedKeys* sk = type_of(o)->cached_keys;
   Object** slots = value_slots(v);
   ssize n = 0;
   for (uint32_t i = 0; i < v->end; i++) n += slots[i] != nullptr;
   Ref d = Ref::steal(dict_new_presized(n));
-  if (!d) return nullptr;
+  if (!d) return -1;
   for (uint32_t i = 0; i < v->end; i++) {
     if (slots[i] &&
         dict_setitem_known_hash(d.get(), sk->keys[i], slots[i], str_hash_of(sk->keys[i])) < 0)
-      return nullptr;
+      return -1;
   }
   *dp = d.release();
   values_free(v);  // the dict holds its own references now: nothing dies here
-  return *dp;
+  return 0;
 }
 
 int instance_attr_get(Object* o, Object** dp, Object* name, Object** value) {
@@ -188,7 +188,7 @@ int instance_attr_get(Object* o, Object** dp, Object* name, Object** value) {
       *value = newref(found);
       return 1;
     }
-    if (!instance_dict_materialize(o, dp)) return -1;
+    if (instance_dict_materialize(o, dp) < 0) return -1;
   }
   Ref dict = Ref::borrow(*dp);  // a key's __eq__ may replace the instance's __dict__
   Object* found = dict_get_borrowed(dict.get(), name);
@@ -210,7 +210,7 @@ int instance_attr_set(Object* o, Object** dp, Object* name, Object* value) {
     }
     *dp = dict_new();
     if (!*dp) return -1;
-  } else if (!instance_dict_materialize(o, dp)) {
+  } else if (instance_dict_materialize(o, dp) < 0) {
     return -1;
   }
   Ref dict = Ref::borrow(*dp);

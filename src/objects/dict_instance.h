@@ -33,7 +33,8 @@
 
 namespace gilpy {
 
-// The dict slot of `o` (no materialising): null if o's type has no instance dict.
+// The dict slot of `o` as it is (core/typeobject.cpp; object_dict_ptr in core/abstract.h is the
+// materialising one): null if o's type has no instance dict.
 Object** object_dict_slot(Object* o);
 
 inline bool instance_slot_has_values(Object* slot_value) {
@@ -49,9 +50,9 @@ int instance_attr_get(Object* o, Object** dp, Object* name, Object** value);
 // AttributeError). -1 on error.
 int instance_attr_set(Object* o, Object** dp, Object* name, Object* value);
 
-// Turn tagged values in *dp into a dict stored there. Borrowed result: the dict, or null with
-// *dp unchanged when *dp was null; null with an exception on failure.
-Object* instance_dict_materialize(Object* o, Object** dp);
+// Turn tagged values in *dp into a dict stored there (*dp is then null or a dict). -1 on failure
+// (no memory), the values left as they were.
+int instance_dict_materialize(Object* o, Object** dp);
 
 // Replace the slot's content by `dict` (a new reference, or null), releasing the old dict or
 // values after the slot is updated.

@@ -18,12 +18,19 @@
 // CPython. Per-object native mutexes (a hash object's, a decompressor's) belong to their objects and
 // are not reset, as in CPython, with one exception: a buffered file's lock held by a thread of the
 // parent (one blocked writing to sys.stdout at the time of the fork, say) is replaced on first use
-// in the child (io_file.cpp, through fork_generation()), where CPython's child would deadlock. gilpy has no import lock (imports run under the GIL) and no
-// allocator or GC lock, so nothing else can be held by a thread that is gone.
+// in the child (io_file.cpp, through fork_generation()), where CPython's child would deadlock.
+// Import locks (vm/import_lock.h): os.fork holds the module-lock table's mutex across fork()
+// (runtime_before_fork, as CPython's PyOS_BeforeFork takes the import lock); in the child the
+// locks of the threads that are gone are freed and the modules they were executing leave
+// sys.modules, so importing them runs them afresh (CPython's child would wait forever for them).
+// -X giltrace: the child's trace (it restarts with the GIL statistics) goes to FILE.<child pid>
+// when the child exits normally, so the parent's FILE is not overwritten (Gil::trace_path).
+// gilpy has no allocator or GC lock, so nothing else can be held by a thread that is gone.
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "vm/gil.h"
+#include "vm/import_lock.h"
 #include "vm/state.h"
 
 namespace gilpy {
@@ -34,12 +41,17 @@ uint64_t g_fork_generation = 0;  // written in the child before any other thread
 
 uint64_t fork_generation() { return g_fork_generation; }
 
+void runtime_before_fork() { import_locks_before_fork(); }
+
+void runtime_after_fork_parent() { import_locks_after_fork_parent(); }
+
 void runtime_after_fork_child(ThreadState* ts) {
   ++g_fork_generation;
   if (Gil* gil = runtime_gil()) gil->reinit_after_fork(ts);
   ts->native_id = (unsigned long)::syscall(SYS_gettid);
   thread_states_forget_except(ts);
   signal_after_fork(ts);
+  import_locks_after_fork_child(ts);
 }
 
 }  // namespace gilpy

@@ -2,6 +2,7 @@
 #include "vm/gil.h"
 
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -274,8 +275,13 @@ void Gil::trace(ThreadState* ts, GilEvent e) {
   s->trace->push_back({monotonic_ns(), s->index, e});  // only this thread appends to it
 }
 
-bool Gil::write_trace(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "w");
+std::string Gil::trace_path() const {
+  if (fork_generation() == 0) return trace_file_;
+  return trace_file_ + "." + std::to_string(::getpid());
+}
+
+bool Gil::write_trace() {
+  std::FILE* f = std::fopen(trace_path().c_str(), "w");
   if (!f) return false;
   static const char* const names[] = {"wait", "take", "drop request", "forced drop", "release",
                                       "tick"};

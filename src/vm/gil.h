@@ -169,11 +169,17 @@ class Gil {
   uint64_t held_ns_total();  // sum over threads, including the current holding period
   uint64_t start_ns() const { return start_ns_; }
 
-  // Tracing (off unless enabled): events go to per-thread buffers, written at exit.
-  void enable_trace() { tracing_ = true; }
+  // Tracing (-X giltrace=FILE; off unless enabled): events go to per-thread buffers, written at
+  // exit to trace_path(): FILE, or FILE.<pid> in a child of os.fork (whose trace restarts at the
+  // fork, with the statistics), so a child that exits normally does not overwrite its parent's.
+  void enable_trace(const std::string& file) {
+    trace_file_ = file;
+    tracing_ = true;
+  }
   bool tracing() const { return tracing_; }
+  std::string trace_path() const;
   void trace(ThreadState* ts, GilEvent e);
-  bool write_trace(const std::string& path);
+  bool write_trace();
 
  private:
   friend class CPythonPolicy;
@@ -198,6 +204,7 @@ class Gil {
   // trace_buffers_[i] belongs to the thread of stats_[i]: only that thread appends to it.
   std::vector<std::unique_ptr<std::vector<GilTraceRecord>>> trace_buffers_;
   bool tracing_ = false;
+  std::string trace_file_;  // as given to -X giltrace
 };
 
 // The process's GIL (one interpreter per process), used by AllowThreads; set at start-up.
@@ -221,6 +228,11 @@ void gil_finalize_threads();
 // The -X gilstats table (modules/gil_module.cpp); call it holding the GIL.
 std::string gil_report_text(Gil& gil);
 
+// Around fork() in os.fork (vm/fork.cpp), holding the GIL: take the runtime's own locks that other
+// threads may hold without the GIL (the import-lock table), so the child's copy is consistent;
+// the parent releases them after fork(), the child re-creates them (runtime_after_fork_child).
+void runtime_before_fork();
+void runtime_after_fork_parent();
 // After fork(), in the child (vm/fork.cpp): everything the runtime needs so that the forking
 // thread `ts` runs alone: the GIL, the thread states, the signal machinery, the _thread module.
 // Called holding the GIL, before the after_in_child hooks run (CPython's PyOS_AfterFork_Child).

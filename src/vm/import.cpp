@@ -6,6 +6,14 @@
 //
 // Ownership: sys.modules owns the modules; functions here return new references. A module whose
 // body raises is removed from sys.modules again (as importlib does).
+//
+// Threads (importlib's module locks, vm/import_lock.h): a module's body may release the GIL, so
+// find_and_load holds the module's lock while it looks the module up, loads and executes it;
+// a thread that finds a module whose __spec__._initializing is true (it is in sys.modules but its
+// body is still running) waits for that lock first. _initializing is set before the module enters
+// sys.modules, so no thread can see it there unmarked. A cross-thread circular import is a
+// deadlock the lock detects: the thread that would close the cycle gets the partial module, as a
+// single-threaded circular import does.
 #include "vm/import.h"
 
 #include <unistd.h>
@@ -29,6 +37,7 @@
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/import_lock.h"
 #include "vm/run.h"
 #include "vm/state.h"
 
@@ -267,8 +276,11 @@ Object* load_source_module(Object* abs_name, const Found& f) {
   }
   Ref code = Ref::steal(compile_source(source, file.get(), CompileMode::Exec));
   if (!code) return nullptr;
-  if (dict_setitem(modules, abs_name, mod.get()) < 0) return nullptr;
   set_initializing(spec.get(), true);
+  if (dict_setitem(modules, abs_name, mod.get()) < 0) {
+    set_initializing(spec.get(), false);
+    return nullptr;
+  }
   Ref res = Ref::steal(eval_code(code.get(), d, d));
   set_initializing(spec.get(), false);
   if (!res) {
@@ -306,8 +318,8 @@ Object* load_builtin_module(Object* abs_name, const BuiltinModuleDef* def) {
   return mod.release();
 }
 
-// importlib._bootstrap._find_and_load
-Object* find_and_load(Object* abs_name) {
+// importlib._bootstrap._find_and_load_unlocked (called holding the module's lock)
+Object* find_and_load_unlocked(Object* abs_name) {
   Object* modules = sys_modules();
   std::string name(str_view(abs_name));
   size_t dot = name.rfind('.');
@@ -365,6 +377,36 @@ Object* find_and_load(Object* abs_name) {
     Ref c = Ref::steal(str_from_utf8(child));
     if (!c || object_setattr(parent_module.get(), c.get(), mod.get()) < 0) return nullptr;
   }
+  return mod.release();
+}
+
+Object* none_in_sys_modules(Object* abs_name) {
+  Ref msg = Ref::steal(str_from_utf8("import of " + std::string(str_view(abs_name)) +
+                                     " halted; None in sys.modules"));
+  if (!msg) return nullptr;
+  return import_error(&Exc_ModuleNotFoundError, msg.get(), abs_name, nullptr, nullptr);
+}
+
+// importlib._bootstrap._find_and_load, for a name that was not in sys.modules: under the module's
+// lock, look again (another thread may have imported it meanwhile) and load it if still absent.
+Object* find_and_load(Object* abs_name) {
+  std::string name(str_view(abs_name));
+  ModuleLock* lock = nullptr;
+  switch (module_lock_acquire(name, &lock)) {
+    case ModuleLockResult::Acquired: break;
+    case ModuleLockResult::Deadlock: return module_lock_deadlock_error(lock);
+    case ModuleLockResult::Error: return nullptr;
+  }
+  Object* found = dict_get_borrowed(sys_modules(), abs_name);
+  if (!found) {
+    Object* mod = err_occurred() ? nullptr : find_and_load_unlocked(abs_name);
+    module_lock_release(lock);
+    return mod;
+  }
+  Ref mod = Ref::borrow(found);
+  module_lock_release(lock);
+  if (module_lock_wait_until_initialized(name) < 0) return nullptr;
+  if (mod.get() == None) return none_in_sys_modules(abs_name);
   return mod.release();
 }
 
@@ -481,14 +523,13 @@ Object* import_module_level(Object* name, Object* globals, Object* fromlist, int
   }
   Ref mod;
   Object* cached = dict_get_borrowed(modules, abs_name.get());
-  if (cached == None) {
-    Ref msg = Ref::steal(str_from_utf8("import of " + std::string(str_view(abs_name.get())) +
-                                       " halted; None in sys.modules"));
-    if (!msg) return nullptr;
-    return import_error(&Exc_ModuleNotFoundError, msg.get(), abs_name.get(), nullptr, nullptr);
-  }
+  if (cached == None) return none_in_sys_modules(abs_name.get());
   if (cached) {
     mod = Ref::borrow(cached);
+    // CPython's import_ensure_initialized: another thread may still be running its body.
+    if (import_module_is_initializing(cached) &&
+        module_lock_wait_until_initialized(std::string(str_view(abs_name.get()))) < 0)
+      return nullptr;
   } else {
     if (err_occurred()) return nullptr;
     mod = Ref::steal(find_and_load(abs_name.get()));
@@ -527,6 +568,37 @@ Object* import_module_level(Object* name, Object* globals, Object* fromlist, int
     if (handle_fromlist(mod.get(), fromlist, false) < 0) return nullptr;
   }
   return mod.release();
+}
+
+bool import_module_is_initializing(Object* module) {
+  // _PyModuleSpec_IsInitializing(module.__spec__), any error meaning "no". This runs on every
+  // import of a cached module: the (immortal) interned names are looked up once.
+  static Object* const spec_name = str_intern_cstr_borrowed("__spec__");
+  static Object* const name = str_intern_cstr_borrowed("_initializing");
+  Object* spec = nullptr;
+  Ref spec_ref;
+  if (type_of(module) == &ModuleType) {
+    spec = dict_get_borrowed(module_get_dict_borrowed(module), spec_name);
+  } else {
+    spec_ref = Ref::steal(object_getattr(module, spec_name));
+    spec = spec_ref.get();
+  }
+  if (!spec || spec == None) {
+    err_clear();
+    return false;
+  }
+  if (type_of(spec) == &ModuleSpecType) {  // the usual case: a bool in the spec's dict
+    Object* flag = dict_get_borrowed(static_cast<SpecObject*>(spec)->dict, name);
+    if (!flag || flag == True || flag == False) return flag == True;
+  }
+  Object* flag = nullptr;
+  int t = object_lookup_attr(spec, name, &flag);
+  if (t > 0) {
+    t = object_is_true(flag);
+    decref(flag);
+  }
+  if (t < 0) err_clear();
+  return t == 1;
 }
 
 Object* import_module(const char* name) {

@@ -26,6 +26,9 @@ Object* import_from(Object* module, Object* name);
 // from MODULE import * into `locals` (honours __all__, else skips names starting with '_').
 int import_all_from(Object* locals, Object* module);
 
+// Is `module.__spec__._initializing` true (its body still running)? Errors count as false.
+bool import_module_is_initializing(Object* module);
+
 // The directories added to sys.path after the script's: gilpy's lib/ (next to the executable:
 // <exe dir>/../lib or <exe dir>/lib, and GILPY_SOURCE_LIB_DIR when defined at build time).
 void import_default_lib_dirs(std::vector<std::string>& out);

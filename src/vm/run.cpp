@@ -218,7 +218,7 @@ bool read_gil_options(const std::vector<std::string>& xoptions) {
 void gil_initialize(ThreadState* ts) {
   Gil* gil = new Gil(gil_policy_from_name(g_gil_options.policy));  // never freed (see above)
   if (g_gil_options.stats) gil->set_count_bytecodes(true);
-  if (!g_gil_options.trace_file.empty()) gil->enable_trace();
+  if (!g_gil_options.trace_file.empty()) gil->enable_trace(g_gil_options.trace_file);
   set_runtime_gil(gil);
   set_main_thread_state(ts);
   ts->ident = (unsigned long)pthread_self();
@@ -314,9 +314,9 @@ void gil_finalize_threads() {
     std::fputs(report.c_str(), stderr);
     std::fflush(stderr);
   }
-  if (!g_gil_options.trace_file.empty() && !gil->write_trace(g_gil_options.trace_file)) {
+  if (gil->tracing() && !gil->write_trace()) {
     std::fprintf(stderr, "gilpy: cannot write the GIL trace to %s: %s\n",
-                 g_gil_options.trace_file.c_str(), std::strerror(errno));
+                 gil->trace_path().c_str(), std::strerror(errno));
   }
   // From here on, daemon threads never run again (they block in Gil::take).
   gil->begin_finalize(current_tstate);

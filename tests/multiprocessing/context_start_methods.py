@@ -2,7 +2,7 @@
 import multiprocessing as mp
 import multiprocessing.context
 
-print(mp.get_all_start_methods()[:2])
+print(mp.get_all_start_methods())
 print(mp.get_start_method(allow_none=True))
 print(mp.get_start_method())
 try:
@@ -13,7 +13,7 @@ mp.set_start_method("spawn", force=True)
 print(mp.get_start_method())
 mp.set_start_method(None, force=True)
 print(mp.get_start_method(allow_none=True))
-for m in ("fork", "spawn"):
+for m in ("fork", "spawn", "forkserver"):
     ctx = mp.get_context(m)
     print(m, ctx.get_start_method(), type(ctx).__name__, ctx.Process.__name__)
 try:

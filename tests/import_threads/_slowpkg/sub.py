@@ -1,0 +1,10 @@
+import time
+
+import _log
+
+_log.runs.append(__name__)
+time.sleep(0.02)
+
+
+def done():
+    return "sub done"
