@@ -2,11 +2,13 @@
 // (Python/getargs.c, _PyArg_UnpackKeywords and friends), word for word.
 #include "core/args.h"
 
+#include <climits>
 #include <cstring>
 
 #include "core/abstract.h"
 #include "core/error.h"
 #include "objects/containers.h"
+#include "objects/intobject.h"
 #include "objects/strobject.h"
 
 namespace gilpy {
@@ -133,6 +135,19 @@ bool parse_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* k
       return false;
     }
   }
+  return true;
+}
+
+bool index_as_int(Object* o, int* out) {
+  Ref i = Ref::steal(number_index(o));
+  if (!i) return false;
+  bool overflow = false;
+  int64_t v = int_as_i64(i.get(), &overflow);
+  if (overflow || v > INT_MAX || v < INT_MIN) {
+    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  *out = int(v);
   return true;
 }
 

@@ -36,6 +36,10 @@ bool parse_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* k
 // `arg` is null (not given), else bool(arg). False with the exception set when bool() raises.
 bool bool_arg(Object* arg, bool dflt, bool* out);
 
+// An integer argument (through __index__) that must fit a C int, as CPython's _PyLong_AsInt:
+// TypeError from __index__, OverflowError "Python int too large to convert to C int".
+bool index_as_int(Object* o, int* out);
+
 // Number of parameters in spec.names.
 int argspec_count(const ArgSpec& spec);
 

@@ -61,19 +61,6 @@ unsigned long this_thread() { return (unsigned long)pthread_self(); }
 
 bool is_mine(SemLockObject* s) { return s->count > 0 && s->last_tid == this_thread(); }
 
-bool int_arg(Object* o, int* out) {
-  Ref i = Ref::steal(number_index(o));
-  if (!i) return false;
-  bool overflow = false;
-  int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v > INT_MAX || v < INT_MIN) {
-    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
-  return true;
-}
-
 Object* semlock_create(TypeObject* type, sem_t* handle, int kind, int maxvalue, Object* name) {
   auto* s = alloc_object<SemLockObject>(type);
   if (!s) return nullptr;
@@ -92,7 +79,7 @@ Object* semlock_new(TypeObject* type, Object* const* args, ssize nargs, Object* 
   Object* a[5];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int kind, value, maxvalue;
-  if (!int_arg(a[0], &kind) || !int_arg(a[1], &value) || !int_arg(a[2], &maxvalue)) return nullptr;
+  if (!index_as_int(a[0], &kind) || !index_as_int(a[1], &value) || !index_as_int(a[2], &maxvalue)) return nullptr;
   if (!str_check(a[3])) {
     return err_format(&Exc_TypeError, "SemLock() argument 'name' must be str, not %T", a[3]);
   }
@@ -271,7 +258,7 @@ Object* semlock_rebuild(Object* cls, Object* const* args, ssize nargs, Object* k
   int64_t addr = int_as_i64(h.get(), &overflow);
   if (overflow) return err_format(&Exc_OverflowError, "Python int too large to convert to C long");
   int kind, maxvalue;
-  if (!int_arg(args[1], &kind) || !int_arg(args[2], &maxvalue)) return nullptr;
+  if (!index_as_int(args[1], &kind) || !index_as_int(args[2], &maxvalue)) return nullptr;
   Object* name = args[3];
   if (name != None && !str_check(name)) {
     return err_format(&Exc_TypeError, "_rebuild() argument 4 must be str or None, not %T", name);

@@ -45,20 +45,6 @@ namespace gilpy {
 
 namespace {
 
-// An integer argument (via __index__) that must fit `int`.
-bool int_param(Object* o, int* out) {
-  Ref i = Ref::steal(number_index(o));
-  if (!i) return false;
-  bool overflow = false;
-  int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v > INT_MAX || v < INT_MIN) {
-    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
-  return true;
-}
-
 bool i64_param(Object* o, int64_t* out) {
   Ref i = Ref::steal(number_index(o));
   if (!i) return false;
@@ -80,8 +66,8 @@ Object* os_open(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   PathArg p;
   int flags, mode = 0777, dir_fd = AT_FDCWD;
-  if (!path_convert("open", "path", a[0], 0, &p) || !int_param(a[1], &flags) ||
-      (a[2] && !int_param(a[2], &mode)) || (a[3] && a[3] != None && !fd_convert(a[3], &dir_fd))) {
+  if (!path_convert("open", "path", a[0], 0, &p) || !index_as_int(a[1], &flags) ||
+      (a[2] && !index_as_int(a[2], &mode)) || (a[3] && a[3] != None && !fd_convert(a[3], &dir_fd))) {
     return nullptr;
   }
   int fd = blocking_call(
@@ -94,7 +80,7 @@ Object* os_read(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("read", kwnames) || !check_positional("read", nargs, 2, 2)) return nullptr;
   int fd;
   int64_t length;
-  if (!int_param(args[0], &fd) || !i64_param(args[1], &length)) return nullptr;
+  if (!index_as_int(args[0], &fd) || !i64_param(args[1], &length)) return nullptr;
   if (length < 0) {
     errno = EINVAL;
     return raise_errno();
@@ -110,7 +96,7 @@ Object* os_read(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 Object* os_write(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("write", kwnames) || !check_positional("write", nargs, 2, 2)) return nullptr;
   int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   ByteView v;
   if (!get_byte_view(args[1], &v)) return nullptr;
   ssize_t n = sys_write(fd, v.data, size_t(v.size));
@@ -124,7 +110,7 @@ Object* os_close(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int fd;
-  if (!int_param(a[0], &fd)) return nullptr;
+  if (!index_as_int(a[0], &fd)) return nullptr;
   if (sys_close(fd) < 0) return raise_errno();
   return none_ref();
 }
@@ -134,7 +120,7 @@ Object* os_closerange(Object*, Object* const* args, ssize nargs, Object* kwnames
     return nullptr;
   }
   int lo, hi;
-  if (!int_param(args[0], &lo) || !int_param(args[1], &hi)) return nullptr;
+  if (!index_as_int(args[0], &lo) || !index_as_int(args[1], &hi)) return nullptr;
   for (int fd = lo < 0 ? 0 : lo; fd < hi; ++fd) ::close(fd);
   return none_ref();
 }
@@ -142,7 +128,7 @@ Object* os_closerange(Object*, Object* const* args, ssize nargs, Object* kwnames
 Object* os_dup(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("dup", nargs, kwnames)) return nullptr;
   int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   int r = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (r < 0) return raise_errno();
   return int_from_i64(r);
@@ -154,7 +140,7 @@ Object* os_dup2(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[3];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int fd, fd2;
-  if (!int_param(a[0], &fd) || !int_param(a[1], &fd2)) return nullptr;
+  if (!index_as_int(a[0], &fd) || !index_as_int(a[1], &fd2)) return nullptr;
   bool inheritable;
   if (!bool_arg(a[2], true, &inheritable)) return nullptr;
   int r = inheritable || fd == fd2 ? ::dup2(fd, fd2) : ::dup3(fd, fd2, O_CLOEXEC);
@@ -176,7 +162,7 @@ Object* os_lseek(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("lseek", kwnames) || !check_positional("lseek", nargs, 3, 3)) return nullptr;
   int fd, how;
   int64_t pos;
-  if (!int_param(args[0], &fd) || !i64_param(args[1], &pos) || !int_param(args[2], &how)) {
+  if (!index_as_int(args[0], &fd) || !i64_param(args[1], &pos) || !index_as_int(args[2], &how)) {
     return nullptr;
   }
   off_t r = ::lseek(fd, off_t(pos), how);
@@ -186,7 +172,7 @@ Object* os_lseek(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 
 // fsync(fd): an int or an object with fileno().
 bool fileno_arg(Object* o, int* fd) {
-  if (int_check(o)) return int_param(o, fd);
+  if (int_check(o)) return index_as_int(o, fd);
   Ref name = Ref::steal(str_from_cstr("fileno"));
   if (!name) return false;
   if (!type_lookup_borrowed(type_of(o), name.get())) {
@@ -199,7 +185,7 @@ bool fileno_arg(Object* o, int* fd) {
     err_format(&Exc_TypeError, "fileno() returned a non-integer");
     return false;
   }
-  return int_param(r.get(), fd);
+  return index_as_int(r.get(), fd);
 }
 
 Object* os_fsync(Object*, Object* const* args, ssize nargs, Object* kwnames) {
@@ -219,7 +205,7 @@ Object* os_ftruncate(Object*, Object* const* args, ssize nargs, Object* kwnames)
   }
   int fd;
   int64_t length;
-  if (!int_param(args[0], &fd) || !i64_param(args[1], &length)) return nullptr;
+  if (!index_as_int(args[0], &fd) || !i64_param(args[1], &length)) return nullptr;
   if (sys_ftruncate(fd, off_t(length)) < 0) return raise_errno();
   return none_ref();
 }
@@ -227,7 +213,7 @@ Object* os_ftruncate(Object*, Object* const* args, ssize nargs, Object* kwnames)
 Object* os_isatty(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("isatty", nargs, kwnames)) return nullptr;
   int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   return bool_from(::isatty(fd));
 }
 
@@ -243,7 +229,7 @@ Object* get_fd_flag(const FdFlag& f, Object* const* args, ssize nargs, Object* k
                     const char* fname) {
   if (!check_one_arg(fname, nargs, kwnames)) return nullptr;
   int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   int flags = ::fcntl(fd, f.get_cmd);
   if (flags < 0) return raise_errno();
   return bool_from(!(flags & f.bit));
@@ -253,7 +239,7 @@ Object* set_fd_flag(const FdFlag& f, Object* const* args, ssize nargs, Object* k
                     const char* fname) {
   if (!check_no_kwargs(fname, kwnames) || !check_positional(fname, nargs, 2, 2)) return nullptr;
   int fd;
-  if (!int_param(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   int on = object_is_true(args[1]);
   if (on < 0) return nullptr;
   int flags = ::fcntl(fd, f.get_cmd);
@@ -282,7 +268,7 @@ Object* os_get_terminal_size(Object*, Object* const* args, ssize nargs, Object* 
     return nullptr;
   }
   int fd = 1;
-  if (nargs == 1 && !int_param(args[0], &fd)) return nullptr;
+  if (nargs == 1 && !index_as_int(args[0], &fd)) return nullptr;
   struct winsize w;
   if (::ioctl(fd, TIOCGWINSZ, &w) < 0) return raise_errno();
   if (!os_stat_types_ready()) return nullptr;
@@ -395,7 +381,7 @@ Object* os_waitpid(Object*, Object* const* args, ssize nargs, Object* kwnames) {
     return nullptr;
   }
   int pid, options;
-  if (!int_param(args[0], &pid) || !int_param(args[1], &options)) return nullptr;
+  if (!index_as_int(args[0], &pid) || !index_as_int(args[1], &options)) return nullptr;
   int status = 0;
   pid_t r = sys_waitpid(pid, &status, options);
   if (r < 0) return raise_errno();
@@ -416,7 +402,7 @@ Object* os_waitstatus_to_exitcode(Object*, Object* const* args, ssize nargs, Obj
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int status;
-  if (!int_param(a[0], &status)) return nullptr;
+  if (!index_as_int(a[0], &status)) return nullptr;
   if (WIFEXITED(status)) return int_from_i64(WEXITSTATUS(status));
   if (WIFSIGNALED(status)) return int_from_i64(-WTERMSIG(status));
   return err_format(&Exc_ValueError, "invalid wait status: %d", status);
@@ -430,7 +416,7 @@ Object* wait_macro(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int status;
-  if (!int_param(a[0], &status)) return nullptr;
+  if (!index_as_int(a[0], &status)) return nullptr;
   int v = F(status);
   return Bool ? bool_from(v) : int_from_i64(v);
 }
@@ -449,14 +435,14 @@ Object* os__exit(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int status;
-  if (!int_param(a[0], &status)) return nullptr;
+  if (!index_as_int(a[0], &status)) return nullptr;
   ::_exit(status);
 }
 
 Object* os_kill(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_no_kwargs("kill", kwnames) || !check_positional("kill", nargs, 2, 2)) return nullptr;
   int pid, sig;
-  if (!int_param(args[0], &pid) || !int_param(args[1], &sig)) return nullptr;
+  if (!index_as_int(args[0], &pid) || !index_as_int(args[1], &sig)) return nullptr;
   if (::kill(pid, sig) < 0) return raise_errno();
   return none_ref();
 }
@@ -480,7 +466,7 @@ Object* os_getpgid(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[1];
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   int pid;
-  if (!int_param(a[0], &pid)) return nullptr;
+  if (!index_as_int(a[0], &pid)) return nullptr;
   pid_t r = ::getpgid(pid);
   if (r < 0) return raise_errno();
   return int_from_i64(r);
@@ -506,7 +492,7 @@ Object* os_system(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 Object* os_strerror(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("strerror", nargs, kwnames)) return nullptr;
   int code;
-  if (!int_param(args[0], &code)) return nullptr;
+  if (!index_as_int(args[0], &code)) return nullptr;
   return str_from_cstr(::strerror(code));
 }
 

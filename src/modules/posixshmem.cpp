@@ -34,23 +34,6 @@ bool path_arg(const char* fname, Object* o, const char** out) {
   return *out != nullptr;
 }
 
-bool c_int_arg(Object* o, int* out) {
-  if (float_check(o)) {
-    err_set_string(&Exc_TypeError, "'float' object cannot be interpreted as an integer");
-    return false;
-  }
-  Ref i = Ref::steal(number_index(o));
-  if (!i) return false;
-  bool overflow = false;
-  int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v > INT_MAX || v < INT_MIN) {
-    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
-  return true;
-}
-
 Object* shm_open_fn(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const names[] = {"path", "flags", "mode", nullptr};
   static const ArgSpec spec{"shm_open", names, 2, 3};
@@ -58,8 +41,8 @@ Object* shm_open_fn(Object*, Object* const* args, ssize nargs, Object* kwnames) 
   if (!parse_args(spec, args, nargs, kwnames, a)) return nullptr;
   const char* path;
   int flags, mode = 0777;
-  if (!path_arg("shm_open", a[0], &path) || !c_int_arg(a[1], &flags)) return nullptr;
-  if (a[2] && !c_int_arg(a[2], &mode)) return nullptr;
+  if (!path_arg("shm_open", a[0], &path) || !index_as_int(a[1], &flags)) return nullptr;
+  if (a[2] && !index_as_int(a[2], &mode)) return nullptr;
   int fd = blocking_call([&] { return ::shm_open(path, flags | O_CLOEXEC, mode_t(mode)); });
   if (fd < 0) return err_set_from_errno(&Exc_OSError, a[0]);
   return int_from_i64(fd);

@@ -37,19 +37,6 @@ namespace gilpy {
 
 namespace {
 
-bool int_value(Object* o, int* out) {
-  Ref i = Ref::steal(number_index(o));
-  if (!i) return false;
-  bool overflow = false;
-  int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v > INT_MAX || v < INT_MIN) {
-    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
-  return true;
-}
-
 bool bytes_list(Object* seq, const char* what, std::vector<std::string>* out) {
   Ref list = Ref::steal(sequence_list(seq));
   if (!list) return false;
@@ -209,7 +196,7 @@ Object* fork_exec(Object*, Object* const* args, ssize nargs, Object* kwnames) {
     if (!l) return nullptr;
     for (ssize i = 0; i < list_size(l.get()); ++i) {
       int fd;
-      if (!int_value(list_get_borrowed(l.get(), i), &fd)) return nullptr;
+      if (!index_as_int(list_get_borrowed(l.get(), i), &fd)) return nullptr;
       if (fd < 0) return err_format(&Exc_ValueError, "bad value(s) in fds_to_keep");
       pass_fds.push_back(fd);
     }
@@ -226,18 +213,18 @@ Object* fork_exec(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (has_env && !bytes_list(args[5], "env", &env_s)) return nullptr;
   int fds[8];
   for (int i = 0; i < 8; ++i) {
-    if (!int_value(args[6 + i], &fds[i])) return nullptr;
+    if (!index_as_int(args[6 + i], &fds[i])) return nullptr;
   }
   int restore_signals = object_is_true(args[14]);
   int call_setsid = object_is_true(args[15]);
   if (restore_signals < 0 || call_setsid < 0) return nullptr;
   int pgid_to_set = -1;
-  if (args[16] != None && !int_value(args[16], &pgid_to_set)) return nullptr;
+  if (args[16] != None && !index_as_int(args[16], &pgid_to_set)) return nullptr;
   if (args[17] != None || args[18] != None || args[19] != None) {
     return err_format(&Exc_NotImplementedError, "user, group and extra_groups are not supported");
   }
   int child_umask = -1;
-  if (args[20] != None && !int_value(args[20], &child_umask)) return nullptr;
+  if (args[20] != None && !index_as_int(args[20], &child_umask)) return nullptr;
   if (args[21] != None) {
     return err_format(&Exc_NotImplementedError, "preexec_fn is not supported");
   }

@@ -89,19 +89,6 @@ Object* raise_gai(int code) {
   return nullptr;
 }
 
-bool int_arg(Object* o, int* out) {
-  Ref i = Ref::steal(number_index(o));
-  if (!i) return false;
-  bool overflow = false;
-  int64_t v = int_as_i64(i.get(), &overflow);
-  if (overflow || v > INT_MAX || v < INT_MIN) {
-    err_set_string(&Exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
-  return true;
-}
-
 bool set_nonblocking(int fd, bool nonblock) {
   int flags = ::fcntl(fd, F_GETFL, 0);
   if (flags < 0) return false;
@@ -264,7 +251,7 @@ bool host_arg(Object* o, std::string* out) {
 
 bool port_arg(Object* o, const char* caller, int* port) {
   int p;
-  if (!int_arg(o, &p)) {
+  if (!index_as_int(o, &p)) {
     if (err_matches(&Exc_OverflowError)) {
       err_clear();
       err_format(&Exc_OverflowError, "%s(): port must be 0-65535.", caller);
@@ -337,8 +324,8 @@ bool get_sockaddr(SocketObject* s, Object* a, const char* caller, SockAddr* addr
       int port, flowinfo = 0, scope_id = 0;
       if (!host_arg(tuple_get_borrowed(a, 0), &host)) return false;
       if (!port_arg(tuple_get_borrowed(a, 1), caller, &port)) return false;
-      if (n > 2 && !int_arg(tuple_get_borrowed(a, 2), &flowinfo)) return false;
-      if (n > 3 && !int_arg(tuple_get_borrowed(a, 3), &scope_id)) return false;
+      if (n > 2 && !index_as_int(tuple_get_borrowed(a, 2), &flowinfo)) return false;
+      if (n > 3 && !index_as_int(tuple_get_borrowed(a, 3), &scope_id)) return false;
       if (flowinfo < 0 || flowinfo > 0xfffff) {
         err_format(&Exc_OverflowError, "%s(): flowinfo must be 0-1048575.", caller);
         return false;
@@ -434,16 +421,16 @@ int sock_init(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!parse_args(spec, args, nargs, kwnames, a)) return -1;
   SocketObject* s = as_sock(self);
   int family = -1, type = -1, proto = -1;
-  if (a[0] && a[0] != None && !int_arg(a[0], &family)) return -1;
-  if (a[1] && a[1] != None && !int_arg(a[1], &type)) return -1;
-  if (a[2] && a[2] != None && !int_arg(a[2], &proto)) return -1;
+  if (a[0] && a[0] != None && !index_as_int(a[0], &family)) return -1;
+  if (a[1] && a[1] != None && !index_as_int(a[1], &type)) return -1;
+  if (a[2] && a[2] != None && !index_as_int(a[2], &proto)) return -1;
   int fd = -1;
   if (a[3] && a[3] != None) {
     if (float_check(a[3])) {
       err_set_string(&Exc_TypeError, "'float' object cannot be interpreted as an integer");
       return -1;
     }
-    if (!int_arg(a[3], &fd)) return -1;
+    if (!index_as_int(a[3], &fd)) return -1;
     if (fd < 0) {
       err_set_string(&Exc_ValueError, "negative file descriptor");
       return -1;
@@ -657,8 +644,8 @@ Object* sock_getsockopt(Object* self, Object* const* args, ssize nargs, Object* 
   }
   SocketObject* s = as_sock(self);
   int level, opt, buflen = 0;
-  if (!int_arg(args[0], &level) || !int_arg(args[1], &opt)) return nullptr;
-  if (nargs == 3 && !int_arg(args[2], &buflen)) return nullptr;
+  if (!index_as_int(args[0], &level) || !index_as_int(args[1], &opt)) return nullptr;
+  if (nargs == 3 && !index_as_int(args[2], &buflen)) return nullptr;
   if (buflen == 0) {
     int v = 0;
     socklen_t l = sizeof v;
@@ -678,7 +665,7 @@ Object* sock_setsockopt(Object* self, Object* const* args, ssize nargs, Object* 
   }
   SocketObject* s = as_sock(self);
   int level, opt;
-  if (!int_arg(args[0], &level) || !int_arg(args[1], &opt)) return nullptr;
+  if (!index_as_int(args[0], &level) || !index_as_int(args[1], &opt)) return nullptr;
   int r;
   if (nargs == 4) {
     if (args[2] != None) {
@@ -686,11 +673,11 @@ Object* sock_setsockopt(Object* self, Object* const* args, ssize nargs, Object* 
                         type_name(type_of(args[2])));
     }
     int optlen;
-    if (!int_arg(args[3], &optlen)) return nullptr;
+    if (!index_as_int(args[3], &optlen)) return nullptr;
     r = ::setsockopt(s->fd, level, opt, nullptr, socklen_t(optlen));
   } else if (int_check(args[2])) {
     int v;
-    if (!int_arg(args[2], &v)) return nullptr;
+    if (!index_as_int(args[2], &v)) return nullptr;
     r = ::setsockopt(s->fd, level, opt, &v, sizeof v);
   } else {
     ByteView v;
@@ -764,7 +751,7 @@ Object* sock_listen(Object* self, Object* const* args, ssize nargs, Object* kwna
     return nullptr;
   }
   int backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
-  if (nargs == 1 && !int_arg(args[0], &backlog)) return nullptr;
+  if (nargs == 1 && !index_as_int(args[0], &backlog)) return nullptr;
   if (backlog < 0) backlog = 0;
   if (::listen(as_sock(self)->fd, backlog) < 0) return raise_errno_exc();
   return none_ref();
@@ -772,7 +759,7 @@ Object* sock_listen(Object* self, Object* const* args, ssize nargs, Object* kwna
 
 bool flags_arg(Object* const* args, ssize nargs, ssize index, int* flags) {
   *flags = 0;
-  if (nargs > index) return int_arg(args[index], flags);
+  if (nargs > index) return index_as_int(args[index], flags);
   return true;
 }
 
@@ -813,7 +800,7 @@ Object* recv_into_impl(Object* self, Object* const* args, ssize nargs, Object* k
     if (n == -1 && err_occurred()) return nullptr;
   }
   int flags = 0;
-  if (a[2] && !int_arg(a[2], &flags)) return nullptr;
+  if (a[2] && !index_as_int(a[2], &flags)) return nullptr;
   if (n < 0) return err_format(&Exc_ValueError, "negative buffersize in %s", fname);
   if (n == 0) n = buf.size();
   if (n > buf.size()) {
@@ -922,7 +909,7 @@ Object* sock_sendto(Object* self, Object* const* args, ssize nargs, Object* kwna
   ByteView v;
   if (!get_byte_view(args[0], &v)) return nullptr;
   int flags = 0;
-  if (nargs == 3 && !int_arg(args[1], &flags)) return nullptr;
+  if (nargs == 3 && !index_as_int(args[1], &flags)) return nullptr;
   SockAddr addr;
   socklen_t len;
   if (!get_sockaddr(s, args[nargs - 1], "sendto", &addr, &len)) return nullptr;
@@ -936,7 +923,7 @@ Object* sock_sendto(Object* self, Object* const* args, ssize nargs, Object* kwna
 Object* sock_shutdown(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("shutdown", nargs, kwnames)) return nullptr;
   int how;
-  if (!int_arg(args[0], &how)) return nullptr;
+  if (!index_as_int(args[0], &how)) return nullptr;
   int r;
   {
     BlockingSection section;
@@ -1343,9 +1330,9 @@ Object* mod_socketpair(Object*, Object* const* args, ssize nargs, Object* kwname
     return nullptr;
   }
   int family = AF_UNIX, type = SOCK_STREAM, proto = 0;
-  if (nargs > 0 && args[0] != None && !int_arg(args[0], &family)) return nullptr;
-  if (nargs > 1 && args[1] != None && !int_arg(args[1], &type)) return nullptr;
-  if (nargs > 2 && args[2] != None && !int_arg(args[2], &proto)) return nullptr;
+  if (nargs > 0 && args[0] != None && !index_as_int(args[0], &family)) return nullptr;
+  if (nargs > 1 && args[1] != None && !index_as_int(args[1], &type)) return nullptr;
+  if (nargs > 2 && args[2] != None && !index_as_int(args[2], &proto)) return nullptr;
   int sv[2];
   if (::socketpair(family, type | SOCK_CLOEXEC, proto, sv) < 0) return raise_errno_exc();
   Ref a = Ref::steal(int_from_i64(sv[0]));
@@ -1403,8 +1390,8 @@ Object* mod_getaddrinfo(Object*, Object* const* args, ssize nargs, Object* kwnam
     return err_format(&Exc_OSError, "Int or String expected");
   }
   int family = 0, type = 0, proto = 0, flags = 0;
-  if ((a[2] && !int_arg(a[2], &family)) || (a[3] && !int_arg(a[3], &type)) ||
-      (a[4] && !int_arg(a[4], &proto)) || (a[5] && !int_arg(a[5], &flags))) {
+  if ((a[2] && !index_as_int(a[2], &family)) || (a[3] && !index_as_int(a[3], &type)) ||
+      (a[4] && !index_as_int(a[4], &proto)) || (a[5] && !index_as_int(a[5], &flags))) {
     return nullptr;
   }
   struct addrinfo hints, *res = nullptr;
@@ -1451,7 +1438,7 @@ Object* mod_getnameinfo(Object*, Object* const* args, ssize nargs, Object* kwnam
   Object* sa = args[0];
   if (!tuple_check(sa)) return err_format(&Exc_TypeError, "getnameinfo() argument 1 must be a tuple");
   int flags;
-  if (!int_arg(args[1], &flags)) return nullptr;
+  if (!index_as_int(args[1], &flags)) return nullptr;
   SocketObject tmp;
   tmp.family = tuple_size(sa) == 2 ? AF_INET : AF_INET6;
   if (tuple_size(sa) == 2) {
@@ -1493,7 +1480,7 @@ Object* mod_setdefaulttimeout(Object*, Object* const* args, ssize nargs, Object*
 Object* mod_dup(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("dup", nargs, kwnames)) return nullptr;
   int fd;
-  if (!int_arg(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   int r = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   if (r < 0) return raise_errno_exc();
   return int_from_i64(r);
@@ -1502,7 +1489,7 @@ Object* mod_dup(Object*, Object* const* args, ssize nargs, Object* kwnames) {
 Object* mod_close(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("close", nargs, kwnames)) return nullptr;
   int fd;
-  if (!int_arg(args[0], &fd)) return nullptr;
+  if (!index_as_int(args[0], &fd)) return nullptr;
   if (sys_close(fd) < 0 && errno != ECONNRESET) return raise_errno_exc();
   return none_ref();
 }
@@ -1533,7 +1520,7 @@ Object* mod_inet_pton(Object*, Object* const* args, ssize nargs, Object* kwnames
     return nullptr;
   }
   int family;
-  if (!int_arg(args[0], &family)) return nullptr;
+  if (!index_as_int(args[0], &family)) return nullptr;
   if (!str_check(args[1])) {
     return err_format(&Exc_TypeError, "inet_pton() argument 2 must be str, not %s",
                       type_name(type_of(args[1])));
@@ -1550,7 +1537,7 @@ Object* mod_inet_ntop(Object*, Object* const* args, ssize nargs, Object* kwnames
     return nullptr;
   }
   int family;
-  if (!int_arg(args[0], &family)) return nullptr;
+  if (!index_as_int(args[0], &family)) return nullptr;
   ByteView v;
   if (!get_byte_view(args[1], &v)) return nullptr;
   if (family == AF_INET && v.size != 4) {
