@@ -394,7 +394,7 @@ Object* find_and_load(Object* abs_name) {
   ModuleLock* lock = nullptr;
   switch (module_lock_acquire(name, &lock)) {
     case ModuleLockResult::Acquired: break;
-    case ModuleLockResult::Deadlock: return module_lock_deadlock_error(lock);
+    case ModuleLockResult::Deadlock: return module_lock_deadlock_error(name, lock);
     case ModuleLockResult::Error: return nullptr;
   }
   Object* found = dict_get_borrowed(sys_modules(), abs_name);

@@ -26,8 +26,8 @@
 //    KeyboardInterrupt interrupts CPython's _ModuleLock.acquire.
 //  - fork: os.fork holds the mutex across fork() (import_locks_before_fork, as CPython's
 //    PyOS_BeforeFork takes the import lock), so the table is consistent in the child, where the
-//    mutex and condition variable are constructed afresh (the old ones may be waited on by threads
-//    that do not exist there; they are abandoned, never destroyed).
+//    forking thread unlocks it and a new condition variable replaces the old one (threads that do
+//    not exist there may have been waiting on it; it is abandoned, never destroyed).
 #include "vm/import_lock.h"
 
 #include <chrono>
@@ -178,7 +178,7 @@ void module_lock_release(ModuleLock* lock) {
   }
 }
 
-Object* module_lock_deadlock_error(ModuleLock* lock) {
+Object* module_lock_deadlock_error(const std::string& module, const ModuleLock* lock) {
   if (!g_deadlock_error) {
     Ref name = Ref::steal(str_from_cstr("_DeadlockError"));
     Ref bases = Ref::steal(tuple_pack(1, as_object(&Exc_RuntimeError)));
@@ -191,7 +191,7 @@ Object* module_lock_deadlock_error(ModuleLock* lock) {
     if (!g_deadlock_error) return nullptr;
   }
   // importlib's message: the lock's repr, "_ModuleLock('name') at <id>".
-  Ref n = Ref::steal(str_from_utf8(lock->name));
+  Ref n = Ref::steal(str_from_utf8(module));
   std::string r;
   if (!n || !repr_utf8(n.get(), r)) return nullptr;
   char id[32];
@@ -220,7 +220,9 @@ void import_locks_after_fork_parent() { table().mutex.unlock(); }
 
 void import_locks_after_fork_child(ThreadState* ts) {
   Table& t = table();
-  new (&t.mutex) std::mutex();
+  // The forking thread locked the mutex before fork() (no other thread can hold it): it unlocks it.
+  // Threads that vanished may have been waiting on the condition variable: a new one replaces it.
+  t.mutex.unlock();
   new (&t.released) std::condition_variable();
   t.blocking_on.clear();
   std::vector<std::string> abandoned;

@@ -20,11 +20,12 @@ enum class ModuleLockResult {
 
 // Acquire the lock of module `name` (created on demand), waiting with the GIL released while
 // another thread owns it. Call it holding the GIL. `*lock` is set in every case; after Acquired
-// it stays valid until module_lock_release(*lock).
+// it stays valid until module_lock_release(*lock), after Deadlock it is only an identity.
 ModuleLockResult module_lock_acquire(const std::string& name, ModuleLock** lock);
 void module_lock_release(ModuleLock* lock);
-// importlib's _DeadlockError("deadlock detected by _ModuleLock('name') at ID"); returns null.
-Object* module_lock_deadlock_error(ModuleLock* lock);
+// importlib's _DeadlockError("deadlock detected by _ModuleLock('name') at ID"), ID being the
+// lock's address (never dereferenced); returns null.
+Object* module_lock_deadlock_error(const std::string& name, const ModuleLock* lock);
 
 // _lock_unlock_module: wait until no other thread is initialising module `name`. A deadlock means
 // a concurrent circular import, and the caller accepts the partially initialised module (0).

@@ -97,11 +97,12 @@ TEST(Gil, UnknownPolicyIsRejected) { EXPECT_EQ(gil_policy_from_name("fifo"), nul
 
 TEST(Gil, TraceRecordsTakesAndDropsAsChromeJson) {
   Gil gil(gil_policy_from_name("cpython"));
-  gil.enable_trace();
+  std::string path = ::testing::TempDir() + "/gil_trace.json";
+  gil.enable_trace(path);
   gil.set_interval_us(2000);
   spin(gil, 2, 60);
-  std::string path = ::testing::TempDir() + "/gil_trace.json";
-  ASSERT_TRUE(gil.write_trace(path));
+  ASSERT_EQ(gil.trace_path(), path);
+  ASSERT_TRUE(gil.write_trace());
   FILE* f = fopen(path.c_str(), "r");
   ASSERT_NE(f, nullptr);
   std::string text;
