@@ -26,6 +26,11 @@
 
 #if GILPY_MIMALLOC
 #include <mimalloc.h>
+#include <sys/mman.h>
+
+#include <atomic>
+#include <mutex>
+#include <unordered_set>
 #endif
 
 namespace gilpy {
@@ -49,20 +54,109 @@ inline size_t front_size(const TypeObject* type) {
 }  // namespace
 
 #if GILPY_MIMALLOC
-// Freed pages go back to the OS at once instead of after mimalloc's default 25 ms: a buffer grown by
-// realloc (a list being built) is copied to a new block each time, and with the delay every old
-// copy stays resident, which costs short programs up to twice a big list's size in peak RSS.
+// Freed pages go back to the OS at once instead of after mimalloc's default 25 ms: with the
+// delay, the old copies of a buffer grown by realloc stay resident for a while.
+//
+// Big growing buffers: mimalloc grows a block by copying it to a new one, so while a big list
+// is being appended to, its old and new item arrays are both resident (peak RSS ~2x the array;
+// glibc, which CPython uses for big blocks, moves them with mremap instead). So a block that
+// mem_realloc grows to kMremapMin bytes or more leaves mimalloc for its own mapping, which
+// later reallocs resize with mremap (the kernel moves the pages: no copy, no second copy
+// resident). Such a block starts kMapHeader bytes into its mapping (the header holds the mapping
+// size), and its address is recorded in g_mapped, which mem_free/mem_realloc consult for
+// addresses at that page offset only (mimalloc blocks rarely are). Blocks allocated big at
+// once stay in mimalloc (no system call per allocation for buffers that never grow). g_mapped
+// has its own mutex: buffers may be freed by threads without the GIL.
 namespace {
 [[maybe_unused]] const bool g_mimalloc_configured = [] {
   mi_option_set(mi_option_decommit_delay, 0);
   return true;
 }();
+
+constexpr size_t kMremapMin = size_t(1) << 20;
+constexpr size_t kPageSize = 4096;  // a multiple of the page size is all mremap needs
+constexpr size_t kMapHeader = 64;   // keeps the block 64-byte aligned, like mimalloc's big blocks
+
+struct MappedBlocks {
+  std::mutex mutex;
+  std::unordered_set<void*> blocks;
+  std::atomic<size_t> count{0};
+};
+MappedBlocks& g_mapped() {
+  static MappedBlocks* m = new MappedBlocks;  // never destroyed: frees may come during exit
+  return *m;
+}
+
+inline size_t map_size_for(size_t n) { return (n + kMapHeader + kPageSize - 1) & ~(kPageSize - 1); }
+inline size_t& map_size_of(void* p) { return *reinterpret_cast<size_t*>(static_cast<char*>(p) - kMapHeader); }
+
+bool is_mapped(void* p) {
+  if ((reinterpret_cast<uintptr_t>(p) & (kPageSize - 1)) != kMapHeader) return false;
+  MappedBlocks& m = g_mapped();
+  if (m.count.load(std::memory_order_relaxed) == 0) return false;
+  std::lock_guard<std::mutex> lock(m.mutex);
+  return m.blocks.count(p) != 0;
+}
+
+// The registry changes under its mutex together with the mapping itself, so that no other
+// thread's mimalloc block can appear at an address the registry still lists.
+void* map_block(void* p, size_t old, size_t n) {  // p: a mimalloc block of `old` usable bytes
+  size_t size = map_size_for(n);
+  void* map = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED) return nullptr;
+  char* q = static_cast<char*>(map) + kMapHeader;
+  map_size_of(q) = size;
+  std::memcpy(q, p, old < n ? old : n);
+  MappedBlocks& m = g_mapped();
+  {
+    std::lock_guard<std::mutex> lock(m.mutex);
+    m.blocks.insert(q);
+    m.count.store(m.blocks.size(), std::memory_order_relaxed);
+  }
+  mi_free(p);
+  return q;
+}
+
+void* remap_block(void* p, size_t n) {
+  size_t old_size = map_size_of(p);
+  size_t size = map_size_for(n);
+  if (size == old_size) return p;
+  MappedBlocks& m = g_mapped();
+  std::lock_guard<std::mutex> lock(m.mutex);
+  void* map = mremap(static_cast<char*>(p) - kMapHeader, old_size, size, MREMAP_MAYMOVE);
+  if (map == MAP_FAILED) return nullptr;
+  char* q = static_cast<char*>(map) + kMapHeader;
+  map_size_of(q) = size;
+  if (q != p) {
+    m.blocks.erase(p);
+    m.blocks.insert(q);
+  }
+  return q;
+}
+
+void unmap_block(void* p) {
+  MappedBlocks& m = g_mapped();
+  std::lock_guard<std::mutex> lock(m.mutex);
+  m.blocks.erase(p);
+  m.count.store(m.blocks.size(), std::memory_order_relaxed);
+  munmap(static_cast<char*>(p) - kMapHeader, map_size_of(p));
+}
 }  // namespace
 
 void* mem_alloc(size_t n) { return mi_malloc(n); }
 void* mem_calloc(size_t count, size_t size) { return mi_calloc(count, size); }
-void* mem_realloc(void* p, size_t n) { return mi_realloc(p, n); }
-void mem_free(void* p) { mi_free(p); }
+void* mem_realloc(void* p, size_t n) {
+  if (p && is_mapped(p)) return remap_block(p, n);
+  if (p && n >= kMremapMin) {
+    size_t old = mi_usable_size(p);
+    if (n > old) return map_block(p, old, n);
+  }
+  return mi_realloc(p, n);
+}
+void mem_free(void* p) {
+  if (p && is_mapped(p)) unmap_block(p);
+  else mi_free(p);
+}
 #else
 void* mem_alloc(size_t n) { return std::malloc(n); }
 void* mem_calloc(size_t count, size_t size) { return std::calloc(count, size); }

@@ -26,6 +26,7 @@ Object* random_module_init();   // modules/random.cpp (_random: Mersenne Twister
 Object* itertools_module_init();    // modules/itertools.cpp
 Object* operator_module_init();     // modules/operator.cpp (operator and _operator)
 Object* functools_module_init();    // modules/functools.cpp (_functools)
+Object* decimal_module_init();      // modules/decimal_context.cpp (_decimal, on libmpdec)
 Object* collections_module_init();  // modules/collections.cpp (_collections)
 
 // Threads, signals and the GIL (issue 4).
@@ -48,11 +49,13 @@ Object* posixsubprocess_module_init();  // modules/posixsubprocess.cpp (fork_exe
 // Native work that releases the GIL (issue 5).
 Object* hashlib_module_init();  // modules/hashlib.cpp (_hashlib: OpenSSL EVP; lib/hashlib.py wraps it)
 Object* zlib_module_init();     // modules/zlib.cpp
+Object* unicodedata_module_init();  // modules/unicodedata.cpp
 Object* json_module_init();     // modules/json.cpp (_json)
 Object* pickle_accel_module_init();  // modules/pickle_fast.cpp (_pickle_accel)
 
 Object* struct_module_init();    // modules/struct.cpp (_struct; lib/struct.py wraps it)
 Object* codecs_module_init();    // modules/codecs_module.cpp (_codecs: encode/decode, escapes)
+Object* binascii_module_init();  // modules/binascii.cpp
 
 Object* atexit_module_init();    // modules/atexit.cpp
 // Run (and forget) the atexit callbacks, last registered first (at interpreter exit).

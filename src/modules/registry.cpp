@@ -43,10 +43,13 @@ const BuiltinModuleDef kBuiltinModules[] = {
     {"_posixsubprocess", posixsubprocess_module_init},
     {"_struct", struct_module_init},
     {"_codecs", codecs_module_init},
+    {"binascii", binascii_module_init},
     {"_multiprocessing", multiprocessing_module_init},
     {"mmap", mmap_module_init},
     {"_posixshmem", posixshmem_module_init},
     {"array", array_module_init},
+    {"_decimal", decimal_module_init},
+    {"unicodedata", unicodedata_module_init},
     {nullptr, nullptr},
 };
 

@@ -23,18 +23,14 @@
 #include "core/abstract.h"
 #include "core/error.h"
 #include "objects/bytesobject.h"
+#include "objects/codecs.h"
 #include "objects/containers.h"
 #include "objects/intobject.h"
+#include "objects/singletons.h"
 #include "objects/str_internal.h"
 #include "objects/strobject.h"
 
 namespace gilpy {
-
-enum Codec {
-  CODEC_UNKNOWN = 0, CODEC_UTF8 = 1, CODEC_ASCII = 2, CODEC_LATIN1 = 3,
-  CODEC_UTF16 = 4, CODEC_UTF16LE = 5, CODEC_UTF16BE = 6,
-  CODEC_UTF32 = 7, CODEC_UTF32LE = 8, CODEC_UTF32BE = 9, CODEC_RAW_UNICODE_ESCAPE = 10,
-};
 
 int codec_lookup(const char* encoding) {
   if (!encoding) return CODEC_UTF8;
@@ -97,17 +93,10 @@ Handler handler_of(const char* errors) {
   return H_UNKNOWN;
 }
 
-Object* unknown_handler(const char* errors) {
-  return err_format(&Exc_LookupError, "unknown error handler name '%s'", errors);
-}
 
-Object* unknown_encoding(const char* encoding) {
-  return err_format(&Exc_LookupError, "unknown encoding: %s", encoding);
-}
-
-// Raise UnicodeDecodeError(encoding, bytes(data), start, end, reason).
-Object* raise_decode_error(const char* encoding, const char* data, ssize n, ssize start, ssize end,
-                           const char* reason) {
+// UnicodeDecodeError(encoding, bytes(data), start, end, reason).
+Object* make_decode_error(const char* encoding, const char* data, ssize n, ssize start, ssize end,
+                          const char* reason) {
   Ref enc = Ref::steal(str_from_cstr(encoding));
   Ref obj = Ref::steal(bytes_from(data, n));
   Ref st = Ref::steal(int_from_ssize(start));
@@ -115,24 +104,62 @@ Object* raise_decode_error(const char* encoding, const char* data, ssize n, ssiz
   Ref rs = Ref::steal(str_from_cstr(reason));
   if (!enc || !obj || !st || !en || !rs) return nullptr;
   Object* args[5] = {enc.get(), obj.get(), st.get(), en.get(), rs.get()};
-  Ref exc = Ref::steal(call(as_object(&Exc_UnicodeDecodeError), args, 5));
-  if (!exc) return nullptr;
-  err_set_object(exc.get());
+  return call(as_object(&Exc_UnicodeDecodeError), args, 5);
+}
+
+Object* raise_decode_error(const char* encoding, const char* data, ssize n, ssize start, ssize end,
+                           const char* reason) {
+  Ref exc = Ref::steal(make_decode_error(encoding, data, n, start, end, reason));
+  if (exc) err_set_object(exc.get());
   return nullptr;
 }
 
-Object* raise_encode_error(const char* encoding, Object* str, ssize start, ssize end,
-                           const char* reason) {
+Object* make_encode_error(const char* encoding, Object* str, ssize start, ssize end,
+                          const char* reason) {
   Ref enc = Ref::steal(str_from_cstr(encoding));
   Ref st = Ref::steal(int_from_ssize(start));
   Ref en = Ref::steal(int_from_ssize(end));
   Ref rs = Ref::steal(str_from_cstr(reason));
   if (!enc || !st || !en || !rs) return nullptr;
   Object* args[5] = {enc.get(), str, st.get(), en.get(), rs.get()};
-  Ref exc = Ref::steal(call(as_object(&Exc_UnicodeEncodeError), args, 5));
-  if (!exc) return nullptr;
-  err_set_object(exc.get());
+  return call(as_object(&Exc_UnicodeEncodeError), args, 5);
+}
+
+Object* raise_encode_error(const char* encoding, Object* str, ssize start, ssize end,
+                           const char* reason) {
+  Ref exc = Ref::steal(make_encode_error(encoding, str, start, end, reason));
+  if (exc) err_set_object(exc.get());
   return nullptr;
+}
+
+// Call a registered error handler with `exc`; it must return (replacement, position). The
+// position may count from the end (negative) and must land in [0, len]. `what` is "decoding" or
+// "encoding"; encoding handlers may return bytes as well as str.
+bool call_error_handler(const char* errors, Object* exc, const char* what, ssize len,
+                        Ref* replacement, ssize* next) {
+  if (!exc) return false;
+  Ref handler = Ref::steal(codec_lookup_error_handler(errors));
+  if (!handler) return false;
+  Ref res = Ref::steal(call1(handler.get(), exc));
+  if (!res) return false;
+  bool decoding = what[0] == 'd';
+  Object* rep = tuple_check(res.get()) && tuple_size(res.get()) == 2 ? tuple_get_borrowed(res.get(), 0) : nullptr;
+  if (!rep || !(str_check(rep) || (!decoding && bytes_check(rep))) ||
+      !int_check(tuple_get_borrowed(res.get(), 1))) {
+    err_format(&Exc_TypeError, decoding ? "decoding error handler must return (str, int) tuple"
+                                        : "encoding error handler must return (str/bytes, int) tuple");
+    return false;
+  }
+  ssize pos = int_as_ssize(tuple_get_borrowed(res.get(), 1));
+  if (pos == -1 && err_occurred()) return false;
+  if (pos < 0) pos += len;
+  if (pos < 0 || pos > len) {
+    err_format(&Exc_IndexError, "position %zd from error handler out of bounds", pos);
+    return false;
+  }
+  *replacement = Ref::borrow(rep);
+  *next = pos;
+  return true;
 }
 
 inline bool is_cont(unsigned char c) { return (c & 0xc0) == 0x80; }
@@ -238,10 +265,13 @@ void push_hex_escape(std::vector<uint32_t>& out, unsigned char b) {
   out.push_back(uint32_t(hex[b & 15]));
 }
 
-// Apply a decode error handler to bytes [start, end). Returns false with an exception set.
+// Apply a decode error handler to bytes [start, end); decoding resumes at *next (end, unless a
+// registered handler says otherwise). Returns false with an exception set.
 bool decode_error(Handler h, const char* errors, const char* encoding, const char* data, ssize n,
-                  ssize start, ssize end, const char* reason, std::vector<uint32_t>& out) {
+                  ssize start, ssize end, const char* reason, std::vector<uint32_t>& out,
+                  ssize* next) {
   const auto* s = reinterpret_cast<const unsigned char*>(data);
+  *next = end;
   switch (h) {
     case H_STRICT:
       raise_decode_error(encoding, data, n, start, end, reason);
@@ -263,13 +293,13 @@ bool decode_error(Handler h, const char* errors, const char* encoding, const cha
     case H_BACKSLASHREPLACE:
       for (ssize i = start; i < end; ++i) push_hex_escape(out, s[i]);
       return true;
-    case H_XMLCHARREFREPLACE:
-    case H_SURROGATEPASS:
-      raise_decode_error(encoding, data, n, start, end, reason);
-      return false;
-    default:
-      unknown_handler(errors);
-      return false;
+    default: {  // registered handlers; xmlcharrefreplace and surrogatepass as CPython's callables
+      Ref exc = Ref::steal(make_decode_error(encoding, data, n, start, end, reason));
+      Ref rep;
+      if (!call_error_handler(errors, exc.get(), "decoding", n, &rep, next)) return false;
+      for (ssize i = 0, k = str_length(rep.get()); i < k; ++i) out.push_back(str_read(rep.get(), i));
+      return true;
+    }
   }
 }
 
@@ -365,9 +395,10 @@ Object* str_decode_utf8(const char* data, ssize n, const char* errors) {
       p += 3;
       continue;
     }
-    if (!decode_error(h, errors, "utf-8", data, n, start, start + errlen, reason, out))
+    ssize next;
+    if (!decode_error(h, errors, "utf-8", data, n, start, start + errlen, reason, out, &next))
       return nullptr;
-    p += errlen;
+    p = s + next;
   }
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
@@ -378,32 +409,32 @@ static Object* decode_ascii(const char* data, ssize n, const char* errors) {
   Handler h = handler_of(errors);
   std::vector<uint32_t> out;
   out.reserve(size_t(n));
-  for (ssize i = 0; i < n; ++i) {
+  for (ssize i = 0; i < n;) {
     if (s[i] < 128) {
-      out.push_back(s[i]);
+      out.push_back(s[i++]);
       continue;
     }
-    if (!decode_error(h, errors, "ascii", data, n, i, i + 1, "ordinal not in range(128)", out))
+    if (!decode_error(h, errors, "ascii", data, n, i, i + 1, "ordinal not in range(128)", out, &i))
       return nullptr;
   }
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
 // UTF-16 / UTF-32 decoding (CPython's _PyUnicode_DecodeUTF16Stateful / UTF32Stateful, final).
-// `bo`: 0 detect a BOM (default little endian), -1 little, 1 big endian.
-static Object* decode_utf16(const char* data, ssize n, const char* errors, int bo) {
+// `*bo`: 0 detect a BOM (default little endian), -1 little, 1 big endian; a BOM found is stored.
+static Object* decode_utf16(const char* data, ssize n, const char* errors, int* bo) {
   const auto* s = reinterpret_cast<const unsigned char*>(data);
   ssize pos = 0;
-  if (bo == 0 && n >= 2) {
+  if (*bo == 0 && n >= 2) {
     if (s[0] == 0xff && s[1] == 0xfe) {
-      bo = -1;
+      *bo = -1;
       pos = 2;
     } else if (s[0] == 0xfe && s[1] == 0xff) {
-      bo = 1;
+      *bo = 1;
       pos = 2;
     }
   }
-  bool big = bo > 0;
+  bool big = *bo > 0;
   const char* encname = big ? "utf-16-be" : "utf-16-le";
   auto unit = [&](ssize i) -> uint32_t {
     return big ? (uint32_t(s[i]) << 8) | s[i + 1] : (uint32_t(s[i + 1]) << 8) | s[i];
@@ -451,25 +482,24 @@ static Object* decode_utf16(const char* data, ssize n, const char* errors, int b
       pos = end;
       continue;
     }
-    if (!decode_error(h, errors, encname, data, n, start, end, reason, out)) return nullptr;
-    pos = end;
+    if (!decode_error(h, errors, encname, data, n, start, end, reason, out, &pos)) return nullptr;
   }
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
-static Object* decode_utf32(const char* data, ssize n, const char* errors, int bo) {
+static Object* decode_utf32(const char* data, ssize n, const char* errors, int* bo) {
   const auto* s = reinterpret_cast<const unsigned char*>(data);
   ssize pos = 0;
-  if (bo == 0 && n >= 4) {
+  if (*bo == 0 && n >= 4) {
     if (s[0] == 0xff && s[1] == 0xfe && s[2] == 0 && s[3] == 0) {
-      bo = -1;
+      *bo = -1;
       pos = 4;
     } else if (s[0] == 0 && s[1] == 0 && s[2] == 0xfe && s[3] == 0xff) {
-      bo = 1;
+      *bo = 1;
       pos = 4;
     }
   }
-  bool big = bo > 0;
+  bool big = *bo > 0;
   const char* encname = big ? "utf-32-be" : "utf-32-le";
   Handler h = H_STRICT;
   bool hk = false;
@@ -511,22 +541,27 @@ static Object* decode_utf32(const char* data, ssize n, const char* errors, int b
       h = handler_of(errors);
       hk = true;
     }
-    if (!decode_error(h, errors, encname, data, n, start, end, reason, out)) return nullptr;
-    pos = end;
+    if (!decode_error(h, errors, encname, data, n, start, end, reason, out, &pos)) return nullptr;
   }
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
 // raw-unicode-escape (CPython's _PyUnicode_DecodeRawUnicodeEscapeStateful, final): bytes are
 // Latin-1 except \uXXXX and \UXXXXXXXX after an odd run of backslashes; any other backslash
-// pair is kept as is.
-static Object* decode_raw_unicode_escape(const char* data, ssize n, const char* errors) {
+// pair is kept as is. Not `final`: an escape cut by the end of the data is left for later
+// (*consumed).
+static Object* decode_raw_unicode_escape(const char* data, ssize n, const char* errors,
+                                         bool final = true, ssize* consumed = nullptr) {
   const auto* s = reinterpret_cast<const unsigned char*>(data);
   Handler h = handler_of(errors);
   std::vector<uint32_t> out;
   out.reserve(size_t(n));
   for (ssize i = 0; i < n;) {
     unsigned char c = s[i++];
+    if (c == '\\' && i >= n && !final) {
+      n = i - 1;
+      break;
+    }
     if (c != '\\' || i >= n) {
       out.push_back(c);
       continue;
@@ -549,14 +584,20 @@ static Object* decode_raw_unicode_escape(const char* data, ssize n, const char* 
       ch = (ch << 4) | uint32_t(v);
     }
     const char* reason = nullptr;
+    if (got < count && i >= n && !final) {
+      n = start;
+      break;
+    }
     if (got < count) reason = e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
     else if (ch > 0x10ffff) reason = "\\Uxxxxxxxx out of range";
     if (!reason) {
       out.push_back(ch);
       continue;
     }
-    if (!decode_error(h, errors, "rawunicodeescape", data, n, start, i, reason, out)) return nullptr;
+    if (!decode_error(h, errors, "rawunicodeescape", data, n, start, i, reason, out, &i))
+      return nullptr;
   }
+  if (consumed) *consumed = n;
   return str_from_kind_data(4, out.data(), ssize(out.size()));
 }
 
@@ -579,20 +620,81 @@ static Object* encode_raw_unicode_escape(Object* str) {
   return bytes_from(out.data(), ssize(out.size()));
 }
 
-Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors) {
-  switch (codec_lookup(encoding)) {
-    case CODEC_RAW_UNICODE_ESCAPE: return decode_raw_unicode_escape(data, n, errors);
-    case CODEC_UTF16: return decode_utf16(data, n, errors, 0);
-    case CODEC_UTF16LE: return decode_utf16(data, n, errors, -1);
-    case CODEC_UTF16BE: return decode_utf16(data, n, errors, 1);
-    case CODEC_UTF32: return decode_utf32(data, n, errors, 0);
-    case CODEC_UTF32LE: return decode_utf32(data, n, errors, -1);
-    case CODEC_UTF32BE: return decode_utf32(data, n, errors, 1);
-    case CODEC_UTF8: return str_decode_utf8(data, n, errors);
+// Length of data[0:n] without an incomplete but so far valid UTF-8 sequence at its end.
+static ssize utf8_complete_length(const unsigned char* s, ssize n) {
+  for (ssize p = n > 3 ? n - 3 : 0; p < n; ++p) {
+    if (s[p] < 0xc2) continue;
+    uint32_t cp;
+    ssize errlen;
+    const char* reason;
+    if (!utf8_step(s + p, s + n, &cp, &errlen, &reason) && errlen == n - p &&
+        !strcmp(reason, "unexpected end of data"))
+      return p;
+  }
+  return n;
+}
+
+Object* codec_decode_stateful(int codec, const char* data, ssize n, const char* errors, bool final,
+                              ssize* consumed, int* byteorder) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  int bo_default = codec == CODEC_UTF16LE || codec == CODEC_UTF32LE   ? -1
+                   : codec == CODEC_UTF16BE || codec == CODEC_UTF32BE ? 1
+                                                                        : 0;
+  int bo_local = bo_default;
+  int* bo = byteorder ? byteorder : &bo_local;
+  *consumed = n;
+  switch (codec) {
+    case CODEC_RAW_UNICODE_ESCAPE: return decode_raw_unicode_escape(data, n, errors, final, consumed);
+    case CODEC_UTF8:
+      if (!final) *consumed = utf8_complete_length(s, n);
+      return str_decode_utf8(data, *consumed, errors);
     case CODEC_ASCII: return decode_ascii(data, n, errors);
     case CODEC_LATIN1: return str_from_kind_data(1, data, n);
-    default: return unknown_encoding(encoding);
+    case CODEC_UTF16: case CODEC_UTF16LE: case CODEC_UTF16BE:
+      if (!final) {
+        // Wait for the BOM, a whole code unit, and the low half of a surrogate pair.
+        if (*bo == 0 && n < 2) *consumed = 0;
+        ssize m = *consumed - *consumed % 2;
+        if (m >= 2) {
+          uint32_t u = *bo > 0 || (*bo == 0 && s[0] == 0xfe && s[1] == 0xff)
+                           ? (uint32_t(s[m - 2]) << 8) | s[m - 1]
+                           : (uint32_t(s[m - 1]) << 8) | s[m - 2];
+          bool is_bom = m == 2 && *bo == 0;
+          if (u >= 0xd800 && u <= 0xdbff && !is_bom) m -= 2;
+        }
+        *consumed = m;
+      }
+      return decode_utf16(data, *consumed, errors, bo);
+    case CODEC_UTF32: case CODEC_UTF32LE: case CODEC_UTF32BE:
+      if (!final) *consumed = *bo == 0 && n < 4 ? 0 : n - n % 4;
+      return decode_utf32(data, *consumed, errors, bo);
+    default: return err_format(&Exc_SystemError, "codec %d has no decoder", codec);
   }
+}
+
+// Is `encoding` one of the names CPython's str.encode/bytes.decode handle without the registry?
+// For the other names gilpy still uses its built-in codec, but errors get the registry's note.
+static bool cpython_direct_name(const char* encoding) {
+  std::string n;
+  for (const char* p = encoding; *p; ++p) {
+    char c = *p;
+    n.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c == '-' ? '_' : c);
+  }
+  static const char* const names[] = {"utf_8", "utf8", "utf_16", "utf16", "utf_32", "utf32",
+                                      "latin_1", "latin1", "iso_8859_1", "iso8859_1", "ascii",
+                                      "us_ascii", nullptr};
+  for (const char* const* p = names; *p; ++p)
+    if (n == *p) return true;
+  return false;
+}
+
+Object* bytes_decode_with(const char* data, ssize n, const char* encoding, const char* errors) {
+  int codec = codec_lookup(encoding);
+  if (codec == CODEC_UNKNOWN) return codec_text_decode(data, n, encoding, errors);
+  ssize consumed;
+  Object* r = codec_decode_stateful(codec, data, n, errors, true, &consumed, nullptr);
+  if (!r && !cpython_direct_name(encoding)) codec_add_note("decoding", encoding);
+  return r;
 }
 
 Object* str_decode(const char* s, ssize n, const char* encoding, const char* errors) {
@@ -675,8 +777,25 @@ Object* encode_impl(Object* str, int codec, const char* errors) {
         if (codec != CODEC_UTF8) return raise_encode_error(encname, str, start, stop, reason);
         for (ssize k = start; k < stop; ++k) utf8_append(out, kind_read(kind, d, k));
         break;
-      default:
-        return unknown_handler(errors);
+      default: {
+        // A registered handler: its str replacement must be ASCII (Latin-1 for latin-1).
+        Ref exc = Ref::steal(make_encode_error(encname, str, start, stop, reason));
+        Ref rep;
+        ssize next;
+        if (!call_error_handler(errors, exc.get(), "encoding", len, &rep, &next)) return nullptr;
+        if (bytes_check(rep.get())) {
+          out.append(bytes_data(rep.get()), size_t(bytes_size(rep.get())));
+        } else {
+          for (ssize k = 0, m = str_length(rep.get()); k < m; ++k) {
+            uint32_t c = str_read(rep.get(), k);
+            if (c >= (codec == CODEC_LATIN1 ? 256u : 128u))
+              return raise_encode_error(encname, str, start, stop, reason);
+            out.push_back(char(c));
+          }
+        }
+        stop = next;
+        break;
+      }
     }
     i = stop;
   }
@@ -744,7 +863,26 @@ Object* encode_utf16_32(Object* str, int codec, const char* errors) {
         if (wide) put32(c);
         else put16(c);
         break;
-      default: return unknown_handler(errors);
+      default: {
+        // A registered handler: bytes (whole code units) are copied, a str must be ASCII.
+        Ref exc = Ref::steal(make_encode_error(encname, str, i, i + 1, "surrogates not allowed"));
+        Ref r;
+        ssize next;
+        if (!call_error_handler(errors, exc.get(), "encoding", len, &r, &next)) return nullptr;
+        if (bytes_check(r.get())) {
+          if (bytes_size(r.get()) % (wide ? 4 : 2))
+            return raise_encode_error(encname, str, i, i + 1, "surrogates not allowed");
+          out.append(bytes_data(r.get()), size_t(bytes_size(r.get())));
+        } else {
+          for (ssize k = 0, m = str_length(r.get()); k < m; ++k) {
+            if (str_read(r.get(), k) >= 128)
+              return raise_encode_error(encname, str, i, i + 1, "surrogates not allowed");
+            rep.push_back(char(str_read(r.get(), k)));
+          }
+        }
+        i = next - 1;
+        break;
+      }
     }
     for (char rc : rep) put(uint32_t(static_cast<unsigned char>(rc)));
   }
@@ -793,7 +931,13 @@ Object* utf8_encode_fast(const T* d, ssize len) {
 
 Object* str_encode(Object* str, const char* encoding, const char* errors) {
   int codec = codec_lookup(encoding ? encoding : "utf-8");
-  if (codec == CODEC_UNKNOWN) return unknown_encoding(encoding);
+  if (codec == CODEC_UNKNOWN) return codec_text_encode(str, encoding, errors ? errors : "strict");
+  Object* r = codec_encode_builtin(str, codec, errors);
+  if (!r && encoding && !cpython_direct_name(encoding)) codec_add_note("encoding", encoding);
+  return r;
+}
+
+Object* codec_encode_builtin(Object* str, int codec, const char* errors) {
   if (codec == CODEC_RAW_UNICODE_ESCAPE) return encode_raw_unicode_escape(str);
   if (codec >= CODEC_UTF16) return encode_utf16_32(str, codec, errors ? errors : "strict");
   if (codec == CODEC_UTF8 && !str_obj(str)->ascii) {
@@ -811,6 +955,284 @@ Object* str_encode(Object* str, const char* encoding, const char* errors) {
     if (r || err_occurred()) return r;
   }
   return encode_impl(str, codec, errors ? errors : "strict");
+}
+
+// ---- unicode-escape -----------------------------------------------------------------------------
+
+// Python's string-literal escapes (CPython's _PyUnicode_DecodeUnicodeEscapeInternal). There is no
+// Unicode name database, so every \N{...} is an "unknown Unicode character name". Unknown escapes
+// are kept with their backslash; *first_invalid gets the offset of the first one's character
+// after the backslash (for the DeprecationWarning the caller issues) or -1.
+Object* unicode_escape_decode(const char* data, ssize n, const char* errors, bool final,
+                              ssize* consumed, ssize* first_invalid) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  Handler h = handler_of(errors);
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n));
+  *first_invalid = -1;
+  *consumed = n;
+  for (ssize i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c != '\\') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    ssize start = i++;
+    const char* reason = nullptr;
+    bool incomplete = false;
+    if (i >= n) {
+      reason = "\\ at end of string";
+      incomplete = true;
+    } else {
+      unsigned char e = s[i++];
+      int count = 0;
+      switch (e) {
+        case '\n': break;
+        case '\\': out.push_back('\\'); break;
+        case '\'': out.push_back('\''); break;
+        case '"': out.push_back('"'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 't': out.push_back('\t'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 'v': out.push_back('\v'); break;
+        case 'a': out.push_back('\a'); break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+          uint32_t v = e - '0';
+          for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');
+          if (v > 0377 && *first_invalid < 0) *first_invalid = start + 1;
+          out.push_back(v);
+          break;
+        }
+        case 'x': count = 2; reason = "truncated \\xXX escape"; break;
+        case 'u': count = 4; reason = "truncated \\uXXXX escape"; break;
+        case 'U': count = 8; reason = "truncated \\UXXXXXXXX escape"; break;
+        case 'N':
+          reason = "malformed \\N character escape";
+          if (i >= n) {
+            incomplete = true;
+          } else if (s[i] == '{') {
+            ssize name = ++i;
+            while (i < n && s[i] != '}') ++i;
+            if (i >= n) incomplete = true;
+            else if (i > name) {
+              ++i;
+              reason = "unknown Unicode character name";
+            }
+          }
+          break;
+        default:
+          if (*first_invalid < 0) *first_invalid = start + 1;
+          out.push_back('\\');
+          out.push_back(e);
+          break;
+      }
+      if (count) {
+        uint32_t v = 0;
+        for (; count; --count, ++i) {
+          if (i >= n) {
+            incomplete = true;
+            break;
+          }
+          int d = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10
+                  : s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10 : -1;
+          if (d < 0) break;
+          v = (v << 4) | uint32_t(d);
+        }
+        if (!count) {
+          if (v <= 0x10ffff) {
+            out.push_back(v);
+            continue;
+          }
+          reason = "illegal Unicode character";
+        }
+      }
+    }
+    if (!reason) continue;
+    if (incomplete && !final) {
+      *consumed = start;
+      break;
+    }
+    if (!decode_error(h, errors, "unicodeescape", data, n, start, i, reason, out, &i)) return nullptr;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+Object* unicode_escape_encode(Object* str) {
+  std::string out;
+  ssize len = str_length(str);
+  out.reserve(size_t(len));
+  for (ssize i = 0; i < len; ++i) {
+    uint32_t c = str_read(str, i);
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c >= ' ' && c < 0x7f) out.push_back(char(c));
+    else append_backslash(out, c);
+  }
+  return bytes_from(out.data(), ssize(out.size()));
+}
+
+// ---- charmap ------------------------------------------------------------------------------------
+
+namespace {
+
+// mapping[key] for a charmap codec: a new reference, None (borrowed immortal) when the key is
+// missing (LookupError), nullptr on other errors.
+Object* charmap_get(Object* mapping, uint32_t key) {
+  Ref k = Ref::steal(int_from_ssize(ssize(key)));
+  if (!k) return nullptr;
+  Object* r = object_getitem(mapping, k.get());
+  if (!r && err_matches(&Exc_LookupError)) {
+    err_clear();
+    return newref(None);
+  }
+  return r;
+}
+
+// Append the bytes of character c through an encoding mapping: 1 done, 0 undefined, -1 error.
+int charmap_put(Object* mapping, uint32_t c, std::string& out) {
+  if (mapping == None) {
+    if (c >= 256) return 0;
+    out.push_back(char(c));
+    return 1;
+  }
+  Ref v = Ref::steal(charmap_get(mapping, c));
+  if (!v) return -1;
+  if (v.get() == None) return 0;
+  if (int_check(v.get())) {
+    ssize b = int_as_ssize(v.get());
+    if (b == -1 && err_occurred()) err_clear();
+    if (b < 0 || b > 255) {
+      err_format(&Exc_TypeError, "character mapping must be in range(256)");
+      return -1;
+    }
+    out.push_back(char(b));
+    return 1;
+  }
+  if (bytes_check(v.get())) {
+    out.append(bytes_data(v.get()), size_t(bytes_size(v.get())));
+    return 1;
+  }
+  err_format(&Exc_TypeError, "character mapping must return integer, bytes or None, not %T", v.get());
+  return -1;
+}
+
+}  // namespace
+
+Object* charmap_decode(const char* data, ssize n, const char* errors, Object* mapping) {
+  if (mapping == None) return str_from_kind_data(1, data, n);
+  const auto* s = reinterpret_cast<const unsigned char*>(data);
+  Handler h = handler_of(errors);
+  std::vector<uint32_t> out;
+  out.reserve(size_t(n));
+  bool table = str_check(mapping);
+  for (ssize i = 0; i < n;) {
+    uint32_t b = s[i];
+    if (table) {
+      if (b < uint32_t(str_length(mapping)) && str_read(mapping, b) != 0xfffe) {
+        out.push_back(str_read(mapping, b));
+        ++i;
+        continue;
+      }
+    } else {
+      Ref v = Ref::steal(charmap_get(mapping, b));
+      if (!v) return nullptr;
+      if (int_check(v.get())) {
+        ssize c = int_as_ssize(v.get());
+        if (c == -1 && err_occurred()) err_clear();
+        if (c < 0 || c > 0x10ffff)
+          return err_format(&Exc_TypeError, "character mapping must be in range(0x110000)");
+        out.push_back(uint32_t(c));
+        ++i;
+        continue;
+      }
+      if (str_check(v.get())) {
+        ssize m = str_length(v.get());
+        if (!(m == 1 && str_read(v.get(), 0) == 0xfffe)) {
+          for (ssize k = 0; k < m; ++k) out.push_back(str_read(v.get(), k));
+          ++i;
+          continue;
+        }
+      } else if (v.get() != None) {
+        return err_format(&Exc_TypeError, "character mapping must return integer, None or str");
+      }
+    }
+    if (!decode_error(h, errors, "charmap", data, n, i, i + 1, "character maps to <undefined>", out, &i))
+      return nullptr;
+  }
+  return str_from_kind_data(4, out.data(), ssize(out.size()));
+}
+
+// Runs of unmappable characters go to the error handler; the built-in handlers' replacement
+// characters must themselves be mappable, else the original error is raised (as CPython).
+Object* charmap_encode(Object* str, const char* errors, Object* mapping) {
+  const char* reason = "character maps to <undefined>";
+  ssize len = str_length(str);
+  std::string out;
+  out.reserve(size_t(len));
+  Handler h = H_STRICT;
+  bool hk = false;
+  for (ssize i = 0; i < len;) {
+    int r = charmap_put(mapping, str_read(str, i), out);
+    if (r < 0) return nullptr;
+    if (r) {
+      ++i;
+      continue;
+    }
+    ssize start = i, stop = i + 1;
+    for (; stop < len; ++stop) {
+      std::string probe;
+      int pr = charmap_put(mapping, str_read(str, stop), probe);
+      if (pr < 0) return nullptr;
+      if (pr) break;
+    }
+    if (!hk) {
+      h = handler_of(errors);
+      hk = true;
+    }
+    std::string rep;  // ASCII replacement text, to be mapped
+    ssize next = stop;
+    switch (h) {
+      case H_STRICT:
+      case H_SURROGATEESCAPE:
+      case H_SURROGATEPASS:
+        return raise_encode_error("charmap", str, start, stop, reason);
+      case H_IGNORE: break;
+      case H_REPLACE: rep.assign(size_t(stop - start), '?'); break;
+      case H_BACKSLASHREPLACE:
+        for (ssize k = start; k < stop; ++k) append_backslash(rep, str_read(str, k));
+        break;
+      case H_XMLCHARREFREPLACE:
+        for (ssize k = start; k < stop; ++k) rep += "&#" + std::to_string(str_read(str, k)) + ";";
+        break;
+      default: {
+        Ref exc = Ref::steal(make_encode_error("charmap", str, start, stop, reason));
+        Ref rv;
+        if (!call_error_handler(errors, exc.get(), "encoding", len, &rv, &next)) return nullptr;
+        if (bytes_check(rv.get())) {
+          out.append(bytes_data(rv.get()), size_t(bytes_size(rv.get())));
+        } else {
+          for (ssize k = 0, m = str_length(rv.get()); k < m; ++k) {
+            int pr = charmap_put(mapping, str_read(rv.get(), k), out);
+            if (pr < 0) return nullptr;
+            if (!pr) return raise_encode_error("charmap", str, start, stop, reason);
+          }
+        }
+        break;
+      }
+    }
+    for (char c : rep) {
+      int pr = charmap_put(mapping, static_cast<unsigned char>(c), out);
+      if (pr < 0) return nullptr;
+      if (!pr) return raise_encode_error("charmap", str, start, stop, reason);
+    }
+    i = next;
+  }
+  return bytes_from(out.data(), ssize(out.size()));
 }
 
 }  // namespace gilpy

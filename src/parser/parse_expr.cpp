@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "parser/parser_impl.h"
+#include "parser/unicode_names.h"
 
 namespace gilpy::parser {
 
@@ -28,39 +29,6 @@ void append_utf8(std::string& s, uint32_t cp) {
     s += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-// A small table of \N{...} names (the full Unicode name database is not embedded).
-struct UName { const char* name; uint32_t cp; };
-const UName kUNames[] = {
-    {"NULL", 0x0}, {"CHARACTER TABULATION", 0x9}, {"LINE FEED", 0xA}, {"CARRIAGE RETURN", 0xD},
-    {"SPACE", 0x20}, {"EXCLAMATION MARK", 0x21}, {"QUOTATION MARK", 0x22}, {"NUMBER SIGN", 0x23},
-    {"DOLLAR SIGN", 0x24}, {"PERCENT SIGN", 0x25}, {"AMPERSAND", 0x26}, {"APOSTROPHE", 0x27},
-    {"ASTERISK", 0x2A}, {"PLUS SIGN", 0x2B}, {"COMMA", 0x2C}, {"HYPHEN-MINUS", 0x2D}, {"FULL STOP", 0x2E},
-    {"SOLIDUS", 0x2F}, {"DIGIT ZERO", 0x30}, {"COLON", 0x3A}, {"SEMICOLON", 0x3B}, {"LESS-THAN SIGN", 0x3C},
-    {"EQUALS SIGN", 0x3D}, {"GREATER-THAN SIGN", 0x3E}, {"QUESTION MARK", 0x3F}, {"COMMERCIAL AT", 0x40},
-    {"LATIN CAPITAL LETTER A", 0x41}, {"REVERSE SOLIDUS", 0x5C}, {"LOW LINE", 0x5F},
-    {"LATIN SMALL LETTER A", 0x61}, {"TILDE", 0x7E}, {"NO-BREAK SPACE", 0xA0},
-    {"INVERTED EXCLAMATION MARK", 0xA1}, {"POUND SIGN", 0xA3}, {"YEN SIGN", 0xA5}, {"SECTION SIGN", 0xA7},
-    {"COPYRIGHT SIGN", 0xA9}, {"REGISTERED SIGN", 0xAE}, {"DEGREE SIGN", 0xB0}, {"PLUS-MINUS SIGN", 0xB1},
-    {"MICRO SIGN", 0xB5}, {"PILCROW SIGN", 0xB6}, {"MIDDLE DOT", 0xB7}, {"MULTIPLICATION SIGN", 0xD7},
-    {"DIVISION SIGN", 0xF7}, {"LATIN SMALL LETTER E WITH ACUTE", 0xE9}, {"LATIN SMALL LETTER A WITH GRAVE", 0xE0},
-    {"LATIN SMALL LETTER SHARP S", 0xDF}, {"LATIN SMALL LETTER U WITH DIAERESIS", 0xFC},
-    {"LATIN SMALL LETTER O WITH DIAERESIS", 0xF6}, {"LATIN SMALL LETTER A WITH DIAERESIS", 0xE4},
-    {"LATIN SMALL LETTER N WITH TILDE", 0xF1}, {"LATIN SMALL LETTER C WITH CEDILLA", 0xE7},
-    {"GREEK SMALL LETTER ALPHA", 0x3B1}, {"GREEK SMALL LETTER BETA", 0x3B2}, {"GREEK SMALL LETTER GAMMA", 0x3B3},
-    {"GREEK SMALL LETTER DELTA", 0x3B4}, {"GREEK SMALL LETTER PI", 0x3C0}, {"GREEK SMALL LETTER LAMDA", 0x3BB},
-    {"GREEK SMALL LETTER MU", 0x3BC}, {"GREEK SMALL LETTER SIGMA", 0x3C3}, {"GREEK CAPITAL LETTER OMEGA", 0x3A9},
-    {"GREEK CAPITAL LETTER DELTA", 0x394}, {"GREEK CAPITAL LETTER SIGMA", 0x3A3},
-    {"ZERO WIDTH SPACE", 0x200B}, {"EN DASH", 0x2013}, {"EM DASH", 0x2014},
-    {"LEFT SINGLE QUOTATION MARK", 0x2018}, {"RIGHT SINGLE QUOTATION MARK", 0x2019},
-    {"LEFT DOUBLE QUOTATION MARK", 0x201C}, {"RIGHT DOUBLE QUOTATION MARK", 0x201D}, {"BULLET", 0x2022},
-    {"HORIZONTAL ELLIPSIS", 0x2026}, {"EURO SIGN", 0x20AC}, {"TRADE MARK SIGN", 0x2122},
-    {"LEFTWARDS ARROW", 0x2190}, {"RIGHTWARDS ARROW", 0x2192}, {"INFINITY", 0x221E},
-    {"BLACK STAR", 0x2605}, {"WHITE STAR", 0x2606}, {"SNOWMAN", 0x2603}, {"BLACK HEART SUIT", 0x2665},
-    {"CHECK MARK", 0x2713}, {"HEAVY CHECK MARK", 0x2714}, {"BALLOT X", 0x2717},
-    {"REPLACEMENT CHARACTER", 0xFFFD}, {"GRINNING FACE", 0x1F600}, {"PILE OF POO", 0x1F4A9},
-    {"SNAKE", 0x1F40D}, {"THUMBS UP SIGN", 0x1F44D},
-};
 
 int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -131,21 +99,20 @@ bool decode_str_body(std::string_view b, bool raw, std::string& out, std::string
           size_t close = b.find('}', i);
           if (close != std::string_view::npos) {
             std::string_view nm = b.substr(i + 1, close - i - 1);
-            std::string up(nm);
-            for (char& ch : up)
-              if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
-            for (const UName& u : kUNames)
-              if (up == u.name) {
-                append_utf8(out, u.cp);
-                ok = true;
-                break;
-              }
-            if (!ok) {
+            UcdNameMatch m = nm.empty() ? UcdNameMatch() : ucd_name_lookup(nm.data(), nm.size());
+            if (m.kind != UcdNameKind::None && m.kind != UcdNameKind::NamedSequence) {
+              append_utf8(out, m.cp);
+              ok = true;
+              i = close + 1;
+            } else if (!nm.empty()) {
               msg = "unknown Unicode character name";
               bad_start = esc, bad_end = close + 1;
               return false;
+            } else {
+              i = close;  // "\N{}": malformed, up to the brace
             }
-            i = close + 1;
+          } else {
+            i = n;  // no closing brace: malformed, to the end
           }
         }
         if (!ok) {

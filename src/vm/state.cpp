@@ -61,6 +61,7 @@ void thread_state_clear(ThreadState* ts) {
   ts->next = nullptr;
   clear_ref(&ts->current_exception);
   clear_ref(&ts->base_exc_info.exc_value);
+  clear_ref(&ts->dict);
   frame_stack_free(ts);
   if (ts->on_delete_lock) {
     // _thread._set_sentinel(): the lock is released when the thread state goes away.

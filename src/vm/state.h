@@ -64,6 +64,9 @@ struct ThreadState {
   // threading.Thread bookkeeping of the _thread module (owned references, may be null):
   // the lock released when the thread state is deleted (_thread._set_sentinel).
   Object* on_delete_lock = nullptr;
+  // The thread's dict (CPython's PyThreadState_GetDict), made on first use, cleared with the
+  // state: per-thread values of native modules (the decimal module's current context).
+  Object* dict = nullptr;
 };
 
 // The command-line flags Python code sees as sys.flags (set by src/cli from -B -E -s -S -I -q -v
