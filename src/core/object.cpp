@@ -88,7 +88,9 @@ MappedBlocks& g_mapped() {
 }
 
 inline size_t map_size_for(size_t n) { return (n + kMapHeader + kPageSize - 1) & ~(kPageSize - 1); }
-inline size_t& map_size_of(void* p) { return *reinterpret_cast<size_t*>(static_cast<char*>(p) - kMapHeader); }
+inline size_t& map_size_of(void* p) {
+  return *reinterpret_cast<size_t*>(static_cast<char*>(p) - kMapHeader);
+}
 
 bool is_mapped(void* p) {
   if ((reinterpret_cast<uintptr_t>(p) & (kPageSize - 1)) != kMapHeader) return false;

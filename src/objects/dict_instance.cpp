@@ -23,15 +23,15 @@ namespace gilpy {
 
 namespace {
 
-constexpr int kSharedKeysMax = 30;   // as CPython's SHARED_KEYS_MAX_SIZE
+constexpr int kSharedKeysMax = 30;    // as CPython's SHARED_KEYS_MAX_SIZE
 constexpr int kSharedIndexSize = 64;  // > 2 * kSharedKeysMax: probes always end
 
 }  // namespace
 
 struct SharedKeys {
   int nkeys;
-  Object* keys[kSharedKeysMax];      // interned strs, in order of first use
-  int8_t index[kSharedIndexSize];    // hash slot -> position in keys, -1 empty
+  Object* keys[kSharedKeysMax];    // interned strs, in order of first use
+  int8_t index[kSharedIndexSize];  // hash slot -> position in keys, -1 empty
 };
 
 namespace {
@@ -42,7 +42,9 @@ struct InstanceValues {
   // Object* slots[capacity] follow
 };
 
-inline Object** value_slots(InstanceValues* v) { return reinterpret_cast<Object**>(v + 1); }
+inline Object** value_slots(InstanceValues* v) {
+  return reinterpret_cast<Object**>(v + 1);
+}
 inline InstanceValues* untag(Object* slot_value) {
   return reinterpret_cast<InstanceValues*>(reinterpret_cast<uintptr_t>(slot_value) & ~uintptr_t(1));
 }
@@ -226,8 +228,10 @@ int instance_attr_set(Object* o, Object** dp, Object* name, Object* value) {
 void instance_slot_set(Object** dp, Object* dict) {
   Object* old = *dp;
   *dp = dict;
-  if (instance_slot_has_values(old)) values_free(untag(old));
-  else xdecref(old);
+  if (instance_slot_has_values(old))
+    values_free(untag(old));
+  else
+    xdecref(old);
 }
 
 int instance_slot_traverse(Object* slot_value, visitproc visit, void* arg) {
@@ -243,6 +247,8 @@ int instance_slot_traverse(Object* slot_value, visitproc visit, void* arg) {
   return 0;
 }
 
-void shared_keys_free(SharedKeys* keys) { mem_free(keys); }
+void shared_keys_free(SharedKeys* keys) {
+  mem_free(keys);
+}
 
 }  // namespace gilpy

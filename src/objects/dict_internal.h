@@ -1,6 +1,6 @@
 // The dict layout, owned by objects/dictobject.cpp (its design comment describes the table), shared
-// only with the eval loop's inline caches (vm/eval.cpp). Everyone else uses objects/containers.h
-// and never reads these fields.
+// only with the eval loop's inline caches (vm/eval.cpp); objects/dict_instance.cpp uses
+// dict_new_presized. Everyone else uses objects/containers.h and never reads these fields.
 //
 // Keys versions (as CPython's dk_version) make caches of global-name lookups cheap to validate:
 //  - a keys block's `version` is 0 until a cache asks for one (dict_keys_version assigns the next
