@@ -223,7 +223,8 @@ bool stat_type_init() {
   t->dealloc = stat_dealloc;
   t->repr = stat_repr;
   t->members = g_stat_members;
-  if (type_ready(t) < 0) return false;
+  // 19 fields, 10 in the sequence of which 3 (the int times) are unnamed.
+  if (type_ready(t) < 0 || structseq_set_counts(t, kStatTotal, kStatVisible, 3) < 0) return false;
   static const char* const ts_fields[] = {"columns", "lines", nullptr};
   return structseq_init_type(&TerminalSizeType, "os.terminal_size", ts_fields) >= 0;
 }

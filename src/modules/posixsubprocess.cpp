@@ -157,11 +157,8 @@ int set_inheritable(int fd, bool inheritable) {
   }
   if (call_setsid && ::setsid() < 0) child_fail(errpipe_write, errno, "noexec");
   if (pgid_to_set >= 0 && ::setpgid(0, pgid_to_set) < 0) child_fail(errpipe_write, errno, "noexec");
-  // Python's own signal dispositions must not leak into the new program: handlers become
-  // SIG_DFL at exec by definition; unblock everything.
-  sigset_t all;
-  sigemptyset(&all);
-  ::sigprocmask(SIG_SETMASK, &all, nullptr);
+  // Handlers become SIG_DFL at exec by definition; the signal mask is inherited, as in CPython
+  // (a program that blocks a signal with pthread_sigmask passes the block on).
 
   if (close_fds) set_cloexec_from(3);
   for (int fd : pass_fds) {

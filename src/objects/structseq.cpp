@@ -7,12 +7,14 @@
 #include "objects/structseq.h"
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "core/abstract.h"
 #include "core/args.h"
 #include "core/error.h"
 #include "objects/containers.h"
+#include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
 
@@ -128,7 +130,18 @@ int structseq_init_type(TypeObject* type, const char* name, const char* const* f
   type->repr = structseq_repr;
   type->new_ = structseq_construct;
   type->members = members;
-  return type_ready(type);
+  if (type_ready(type) < 0) return -1;
+  return structseq_set_counts(type, n, n_in_sequence < 0 ? n : n_in_sequence, 0);
+}
+
+int structseq_set_counts(TypeObject* type, ssize fields, ssize in_sequence, ssize unnamed) {
+  const std::pair<const char*, ssize> counts[] = {
+      {"n_fields", fields}, {"n_sequence_fields", in_sequence}, {"n_unnamed_fields", unnamed}};
+  for (const auto& [name, value] : counts) {
+    Ref v = Ref::steal(int_from_i64(value));
+    if (!v || dict_setitem_str(type->dict, name, v.get()) < 0) return -1;
+  }
+  return 0;
 }
 
 Object* structseq_new(TypeObject* type, Object* const* values) {

@@ -17,5 +17,8 @@ int structseq_init_type(TypeObject* type, const char* name, const char* const* f
                         int n_in_sequence = -1, const char* doc = nullptr);
 // A new instance; `values` has one item per field (borrowed, increfed).
 Object* structseq_new(TypeObject* type, Object* const* values);
+// The class attributes n_fields, n_sequence_fields and n_unnamed_fields (set by
+// structseq_init_type; for hand-built struct sequences such as os.stat_result).
+int structseq_set_counts(TypeObject* type, ssize fields, ssize in_sequence, ssize unnamed);
 
 }  // namespace gilpy
