@@ -578,7 +578,7 @@ Object* xmlcharrefreplace_errors(Object* exc) {
   return handler_result(str_from_utf8(out), e.end);
 }
 
-// \N{NAME} through unicodedata.name (gilpy embeds no name table of its own), else a backslash
+// \N{NAME} through unicodedata.name, else (no name) a backslash
 // escape.
 Object* namereplace_errors(Object* exc) {
   UnicodeErrorInfo e;

@@ -13,6 +13,10 @@
 // backslashreplace, xmlcharrefreplace, surrogatepass (UTF-8). Error handlers are looked up only
 // when an error happens, as in CPython ("unknown error handler name 'x'").
 //
+// Other encodings, and error handlers other than these names, go through the codec registry
+// (objects/codecs.h, modules/codecs_module.cpp). Also here: the stateful decoding behind the
+// incremental decoders (codec_decode_stateful), unicode-escape and the charmap codec.
+//
 // UnicodeDecodeError / UnicodeEncodeError are raised as instances built with CPython's 5 args
 // (encoding, object, start, end, reason); their __str__ (objects/exceptions.cpp) renders the
 // message.
@@ -29,6 +33,7 @@
 #include "objects/singletons.h"
 #include "objects/str_internal.h"
 #include "objects/strobject.h"
+#include "vm/import.h"
 
 namespace gilpy {
 
@@ -959,8 +964,25 @@ Object* codec_encode_builtin(Object* str, int codec, const char* errors) {
 
 // ---- unicode-escape -----------------------------------------------------------------------------
 
-// Python's string-literal escapes (CPython's _PyUnicode_DecodeUnicodeEscapeInternal). There is no
-// Unicode name database, so every \N{...} is an "unknown Unicode character name". Unknown escapes
+// \N{name}: the code point through unicodedata.lookup (0 = unknown name, -1 = error). Named
+// sequences are not characters.
+static int lookup_unicode_name(const unsigned char* name, ssize len, uint32_t* cp) {
+  Ref ud = Ref::steal(import_module("unicodedata"));
+  if (!ud) return -1;
+  Ref text = Ref::steal(str_from_utf8(reinterpret_cast<const char*>(name), len));
+  if (!text) return -1;
+  Ref r = Ref::steal(call_method1(ud.get(), "lookup", text.get()));
+  if (!r) {
+    if (!err_matches(&Exc_KeyError)) return -1;
+    err_clear();
+    return 0;
+  }
+  if (str_length(r.get()) != 1) return 0;
+  *cp = str_read(r.get(), 0);
+  return 1;
+}
+
+// Python's string-literal escapes (CPython's _PyUnicode_DecodeUnicodeEscapeInternal). Unknown escapes
 // are kept with their backslash; *first_invalid gets the offset of the first one's character
 // after the backslash (for the DeprecationWarning the caller issues) or -1.
 Object* unicode_escape_decode(const char* data, ssize n, const char* errors, bool final,
@@ -1018,7 +1040,14 @@ Object* unicode_escape_decode(const char* data, ssize n, const char* errors, boo
             while (i < n && s[i] != '}') ++i;
             if (i >= n) incomplete = true;
             else if (i > name) {
+              uint32_t cp;
+              int found = lookup_unicode_name(s + name, i - name, &cp);
+              if (found < 0) return nullptr;
               ++i;
+              if (found) {
+                out.push_back(cp);
+                continue;
+              }
               reason = "unknown Unicode character name";
             }
           }
