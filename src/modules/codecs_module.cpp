@@ -177,30 +177,10 @@ Object* codecs_escape_encode(Object*, Object* const* args, ssize nargs, Object* 
   if (!bytes_check(a[0])) {
     return err_format(&Exc_TypeError, "escape_encode() argument 1 must be bytes, not %T", a[0]);
   }
-  const auto* s = reinterpret_cast<const unsigned char*>(bytes_data(a[0]));
   ssize n = bytes_size(a[0]);
   std::string out;
   out.reserve(size_t(n));
-  static const char hex[] = "0123456789abcdef";
-  for (ssize i = 0; i < n; ++i) {
-    unsigned char c = s[i];
-    if (c == '\'' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(char(c));
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < ' ' || c >= 0x7f) {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    } else {
-      out.push_back(char(c));
-    }
-  }
+  bytes_escape_append(out, bytes_data(a[0]), n, '\'');
   Ref encoded = Ref::steal(bytes_from(out.data(), ssize(out.size())));
   Ref count = Ref::steal(int_from_ssize(n));
   if (!encoded || !count) return nullptr;

@@ -138,19 +138,11 @@ int byte_from_object(Object* o) {
 
 // ---- repr ---------------------------------------------------------------------------------------
 
-// b'...' body with CPython's quoting; `prefix`/`suffix` wrap it (bytearray(b'...')).
-Object* bytes_repr_impl(const char* data, ssize n, const char* prefix, const char* suffix) {
-  bool has_sq = memchr(data, '\'', size_t(n)) != nullptr;
-  bool has_dq = memchr(data, '"', size_t(n)) != nullptr;
-  char quote = (has_sq && !has_dq) ? '"' : '\'';
-  std::string out(prefix);
-  out.reserve(size_t(n) + 8);
-  out.push_back('b');
-  out.push_back(quote);
+void bytes_escape_append(std::string& out, const char* data, ssize n, char quote) {
   static const char hex[] = "0123456789abcdef";
   for (ssize i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c == quote || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
       out.push_back('\\');
       out.push_back(char(c));
     } else if (c == '\t') {
@@ -167,6 +159,18 @@ Object* bytes_repr_impl(const char* data, ssize n, const char* prefix, const cha
       out.push_back(char(c));
     }
   }
+}
+
+// b'...' body with CPython's quoting; `prefix`/`suffix` wrap it (bytearray(b'...')).
+Object* bytes_repr_impl(const char* data, ssize n, const char* prefix, const char* suffix) {
+  bool has_sq = memchr(data, '\'', size_t(n)) != nullptr;
+  bool has_dq = memchr(data, '"', size_t(n)) != nullptr;
+  char quote = (has_sq && !has_dq) ? '"' : '\'';
+  std::string out(prefix);
+  out.reserve(size_t(n) + 8);
+  out.push_back('b');
+  out.push_back(quote);
+  bytes_escape_append(out, data, n, quote);
   out.push_back(quote);
   out += suffix;
   return str_from_kind_data(1, out.data(), ssize(out.size()));

@@ -1,6 +1,7 @@
 // bytes and bytearray (objects/bytesobject.cpp, objects/bytearrayobject.cpp).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/type.h"
@@ -35,7 +36,10 @@ Object* bytes_from(const char* data, ssize n);
 inline Object* bytes_from(std::string_view v) { return bytes_from(v.data(), ssize(v.size())); }
 Object* bytes_new_uninit(ssize n);  // fill bytes_data() before handing it out
 Object* bytearray_from(const char* data, ssize n);
-Object* bytes_repr(Object* o);      // b'...' with CPython's quoting
+Object* bytes_repr(Object* o);
+// Append data[0:n] escaped as in a bytes literal quoted with `quote`: \\ and the quote escaped,
+// \\t \\n \\r, other bytes outside ' '..'~' as \\xhh (bytes.__repr__, codecs.escape_encode).
+void bytes_escape_append(std::string& out, const char* data, ssize n, char quote);      // b'...' with CPython's quoting
 
 // A contiguous byte view of any bytes-like object (bytes, bytearray, memoryview, any buffer
 // exporter: objects/memoryobject.h). The data is borrowed: valid while the caller holds `o` and
