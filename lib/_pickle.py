@@ -22,7 +22,9 @@ output: PicklerCore holds each Pickler's output buffer, framing and memo, and it
 the common built-in types (protocols >= 1) natively, handing everything else to Pickler._save_py,
 the complete Python dispatcher below; _pickle_accel.load runs the Unpickler's opcode loop,
 handling the common opcodes natively and calling the load_* methods below for the rest (and for
-every irregular case, so the errors are raised here).
+every irregular case, so the errors are raised here). dumps() and loads() are native entries
+(configured at the end of this module) that create a Pickler/Unpickler only when an object or
+opcode needs the Python code, handing it their state (docs/pickle.md).
 
 Invariants and ownership:
   - Pickler._core (a PicklerCore) owns the output buffer and the memo (object -> index, holding
@@ -44,7 +46,8 @@ from struct import pack as _pack, unpack as _unpack
 from operator import index as _index
 from functools import partial as _partial
 import _compat_pickle
-from _pickle_accel import PicklerCore as _PicklerCore, load as _load_loop
+from _pickle_accel import PicklerCore as _PicklerCore, load as _load_loop, \
+    _configure as _pickle_accel_configure
 
 HIGHEST_PROTOCOL = 5
 DEFAULT_PROTOCOL = 4
@@ -181,7 +184,7 @@ def _dotted_path(obj, name):
         if part == '<locals>':
             if obj is None:
                 raise AttributeError("Can't pickle local object %r" % (name,))
-            raise AttributeError("Can't get local attribute %r on %r" % (name, obj))
+            raise AttributeError("Can't pickle local attribute %r on %r" % (name, obj))
     return path
 
 
@@ -464,15 +467,38 @@ class Pickler:
         self._run_dump(obj)
         self._core.flush()
 
-    def _run_dump(self, obj):
+    def _start_dump(self):
+        """Read the hooks for a dump; return (persistent_id, the dispatch tables to consult for
+        instances pickled natively, or None when a hook or fast mode rules that out)."""
         ro = getattr(self, 'reducer_override', None)
         self._reducer_override = ro
         pid = getattr(self, 'persistent_id', None)
         self._persistent_id = pid
-        self._dispatch_table = getattr(self, 'dispatch_table', None)
+        dt = getattr(self, 'dispatch_table', None)
+        self._dispatch_table = dt
         self._fast_nesting = 0
+        tables = None
+        if ro is None and pid is None and not self.fast:
+            if dt is None:
+                tables = (dispatch_table,)
+            elif type(dt) is dict:
+                tables = (dt,)
+        return pid, tables
+
+    @classmethod
+    def _continue_native_dump(cls, core, protocol, fix_imports):
+        """The Pickler that takes over a dump begun by the native dumps() (or
+        _pickle_accel.dump_with) at the first object it leaves to Python: core holds the output
+        and the memo so far. Only for classes without hooks (reducer_override, persistent_id)."""
+        p = cls(_NULL_FILE, protocol, fix_imports)
+        p._core = core
+        p._start_dump()
+        return p
+
+    def _run_dump(self, obj):
+        pid, tables = self._start_dump()
         core = self._core
-        core.begin(pid, self.fast)
+        core.begin(pid, self.fast, tables)
         try:
             self.save(obj)
             core.end()
@@ -1950,8 +1976,8 @@ def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
     Pickler(file, protocol, fix_imports=fix_imports, buffer_callback=buffer_callback).dump(obj)
 
 
-def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
-    """Return the pickled representation of the object as a bytes object."""
+def _dumps_py(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+    """dumps() for the arguments the native entry leaves to Python."""
     p = _BytesPickler(protocol, fix_imports, buffer_callback)
     p._run_dump(obj)
     return p._core.getvalue()
@@ -1964,8 +1990,8 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=N
                      encoding=encoding, errors=errors).load()
 
 
-def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
-    """Read and return an object from the given pickle data."""
+def _loads_py(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+    """loads() for the arguments the native entry leaves to Python."""
     if type(data) is not bytes:
         try:
             data = memoryview(data).cast('B').tobytes()
@@ -1974,3 +2000,21 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
                             % _tp_name(type(data))) from None
     return _BytesUnpickler(data, fix_imports, encoding, errors, buffers).load()
 
+
+class _NullFile:
+    """The file of the Pickler made by _continue_native_dump (its output goes to the core)."""
+
+    @staticmethod
+    def write(data):
+        raise AssertionError("native dump output written to the null file")
+
+
+_NULL_FILE = _NullFile()
+
+# dumps()/loads() are native (_pickle_accel): they pickle and unpickle without a Python
+# Pickler/Unpickler until an object or opcode needs one, then hand their state to one made by
+# Pickler._continue_native_dump / _BytesUnpickler, and delegate unusual arguments to
+# _dumps_py/_loads_py.
+dumps, loads = _pickle_accel_configure(_dumps_py, _loads_py, Pickler._continue_native_dump,
+                                       _BytesUnpickler, dispatch_table, _extension_registry,
+                                       _dispatch)

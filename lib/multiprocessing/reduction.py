@@ -18,6 +18,8 @@ import pickle
 import socket
 import sys
 
+from _pickle_accel import dump_with as _dump_with
+
 from . import context
 
 __all__ = ['send_handle', 'recv_handle', 'ForkingPickler', 'register', 'dump']
@@ -44,6 +46,13 @@ class ForkingPickler(pickle.Pickler):
 
     @classmethod
     def dumps(cls, obj, protocol=None):
+        if cls is ForkingPickler:
+            # No hooks: the native dumps with this class's reducers, which only a Pickler made
+            # at the first object the native code leaves to Python consults.
+            data = _dump_with(obj, protocol, (cls._copyreg_dispatch_table, cls._extra_reducers),
+                              cls._continue_native_dump)
+            if data is not NotImplemented:
+                return data
         buf = io.BytesIO()
         cls(buf, protocol).dump(obj)
         return buf.getvalue()

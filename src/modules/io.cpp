@@ -717,6 +717,10 @@ std::string default_stdio_errors() {
   return "strict";
 }
 
+// A PYTHONIOENCODING encoding that needs the codec registry: the streams start in UTF-8 and
+// io_finish_std_streams() switches them once sys.path lets `encodings` be imported.
+static std::string g_deferred_stdio_encoding;
+
 Object* io_make_std_streams(Object* sysdict) {
   if (!io_types_ready()) return nullptr;
   // PYTHONIOENCODING=encoding[:errors] overrides both (ignored with -E / -I).
@@ -725,8 +729,16 @@ Object* io_make_std_streams(Object* sysdict) {
   if (ioenc && *ioenc && !main_interpreter()->flags.ignore_environment) {
     std::string v = ioenc;
     size_t colon = v.find(':');
-    if (colon != 0) encoding = v.substr(0, colon);
+    if (colon != 0) {
+      encoding = v.substr(0, colon);
+      errors = "strict";  // an encoding without an error handler means strict, as CPython
+    }
     if (colon != std::string::npos && colon + 1 < v.size()) errors = v.substr(colon + 1);
+  }
+  g_deferred_stdio_encoding.clear();
+  if (!text_encoding_is_native(encoding)) {
+    g_deferred_stdio_encoding = encoding;
+    encoding = "utf-8";
   }
   struct Std {
     int fd;
@@ -777,6 +789,28 @@ Object* io_make_std_streams(Object* sysdict) {
     }
   }
   return None;
+}
+
+bool io_finish_std_streams(Object* sysdict) {
+  if (g_deferred_stdio_encoding.empty()) return true;
+  Ref enc = Ref::steal(str_from_utf8(g_deferred_stdio_encoding));
+  if (!enc) return false;
+  for (const char* attr : {"stdin", "stdout", "stderr"}) {
+    Object* stream = dict_get_str_borrowed(sysdict, attr);
+    if (!stream || stream == None) continue;
+    Ref errors = Ref::steal(object_getattr_str(stream, "errors"));
+    if (!errors) return false;
+    Ref kw = Ref::steal(tuple_pack(2, str_intern_cstr_borrowed("encoding"),
+                                   str_intern_cstr_borrowed("errors")));
+    if (!kw) return false;
+    Object* args[2] = {enc.get(), errors.get()};
+    Ref f = Ref::steal(object_getattr_str(stream, "reconfigure"));
+    if (!f) return false;
+    Ref r = Ref::steal(call(f.get(), args, 0, kw.get()));
+    if (!r) return false;
+  }
+  g_deferred_stdio_encoding.clear();
+  return true;
 }
 
 // Flush sys.stdout and sys.stderr (at exit, and before printing a traceback).

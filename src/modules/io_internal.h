@@ -78,6 +78,8 @@ bool io_text_types_ready();
 Object* text_create(Object* buffer, Object* encoding, Object* errors, Object* newline,
                     bool line_buffering, bool write_through);
 Object* text_buffer_borrowed(Object* text);  // nullptr if not a TextIOWrapper (or detached)
+// UTF-8, ASCII or Latin-1 (under any alias): no codec registry needed.
+bool text_encoding_is_native(std::string_view name);
 
 constexpr ssize kDefaultBufferSize = 8192;
 

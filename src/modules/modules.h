@@ -8,6 +8,9 @@ namespace gilpy {
 
 Object* builtins_module_init();  // modules/builtins.cpp
 Object* sys_module_init();       // modules/sys.cpp
+// Switch the standard streams to a PYTHONIOENCODING codec from the registry, once sys.path is
+// set (modules/io.cpp). False with the exception set.
+bool io_finish_std_streams(Object* sysdict);
 Object* io_module_init();        // modules/io.cpp (_io)
 Object* math_module_init();      // modules/math.cpp
 Object* time_module_init();      // modules/time.cpp

@@ -15,11 +15,23 @@
 // to `pickler._save_py(obj)`, the complete Python dispatcher, which shares this memo and buffer
 // and re-enters `save` for sub-objects. Persistent ids go through `pickler._save_pers(obj)`.
 //
-// Loading: modules/pickle_fast_load.cpp (Unpickler.load's loop).
+// With no Python hooks (reducer_override, persistent_id, fast mode) and protocol >= 4, `save` also
+// pickles classes and functions by reference (STACK_GLOBAL) and plain instances (NEWOBJ + BUILD
+// of their __dict__) natively, consulting the Pickler's dispatch tables first (save_global,
+// save_instance below); anything less plain goes to Python as before.
+//
+// The native entries `dumps` (pickle.dumps, made by _configure so that it is a function of
+// _pickle) and `dump_with` (ForkingPickler.dumps) run a whole dump on a PicklerCore made
+// natively, with no Python Pickler: the first object left to Python makes one over that core
+// (Pickler._continue_native_dump), which pickles it and every later such object; unusual
+// arguments go to _pickle._dumps_py. Output is the same as the Python Pickler's either way.
+//
+// Loading: modules/pickle_fast_load.cpp (Unpickler.load's loop, and the native loads).
 //
 // Ownership: a PicklerCore owns its buffer, memo entries (strong references), the file's write
-// method and the persistent_id callable of the running dump (both traversed by the GC; the
-// latter is dropped by finish()). Everything runs with the GIL held; callbacks may run arbitrary
+// method, the persistent_id callable and dispatch tables of the running dump and the Pickler a
+// native dumps adopted (all traversed by the GC; the last three are dropped when the dump ends).
+// g_config (pickle_fast.h) holds what _pickle hands over at import, for the process's life. Everything runs with the GIL held; callbacks may run arbitrary
 // code, so containers are re-read after every save and their items held by owned references.
 #include "modules/pickle_fast.h"
 
@@ -36,7 +48,9 @@
 #include "modules/modules.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
+#include "objects/dict_instance.h"
 #include "objects/floatobject.h"
+#include "objects/funcobject.h"
 #include "objects/intobject.h"
 #include "objects/moduleobject.h"
 #include "objects/singletons.h"
@@ -44,6 +58,8 @@
 #include "vm/state.h"
 
 namespace gilpy {
+
+PickleAccelConfig g_config;
 
 namespace {
 
@@ -134,6 +150,16 @@ struct Dumper {
   Object* file_write = nullptr;     // owned; null for dumps()
   Object* persistent_id = nullptr;  // owned while a dump runs, else null
   MemoTable memo;
+  // Plain instances pickled natively (no reducer_override, persistent_id or fast mode): the
+  // dispatch tables to consult (a tuple of dicts, owned), or null.
+  Object* instance_tables = nullptr;
+  // The native dumps entry (dump_native): there is no Python Pickler until the first object
+  // left to Python, when `factory(core, proto, fix_imports)` makes one over this core. `core` and
+  // `factory` are borrowed for the duration of the dump; `adopted` (owned) is dropped at its end.
+  Object* core = nullptr;
+  Object* factory = nullptr;
+  Object* adopted = nullptr;
+  bool fix_imports = true;
 
   // -- output
   void write(const char* data, size_t n) {
@@ -255,8 +281,25 @@ struct Dumper {
   // -- the native savers
   bool save(Object* pickler, Object* obj, bool pers);
   bool save_py(Object* pickler, Object* obj) {
+    if (!pickler && !(pickler = adopt())) return false;
     return bool(Ref::steal(call_method1(pickler, "_save_py", obj)));
   }
+  // The Python Pickler of a native dumps, made on first use.
+  [[gnu::noinline]] Object* adopt() {
+    if (adopted) return adopted;
+    if (!factory) {
+      err_set_string(&Exc_SystemError, "pickle: native dump without a Pickler");
+      return nullptr;
+    }
+    Ref p = Ref::steal(int_from_i64(proto));
+    Object* args[3] = {core, p.get(), fix_imports ? True : False};
+    if (!p) return nullptr;
+    adopted = call(factory, args, 3);
+    return adopted;
+  }
+  // Out of line: their locals must not grow the frame of the recursive save().
+  [[gnu::noinline]] int save_instance(Object* pickler, Object* obj);
+  [[gnu::noinline]] int save_global(Object* pickler, Object* obj);
   bool save_int(Object* obj);
   bool save_str(Object* obj);
   bool save_bytes_like(char op8, Object* obj, const char* data, ssize n);
@@ -588,11 +631,120 @@ bool Dumper::save(Object* pickler, Object* obj, bool pers) {
     if (t == &SetType) return save_set(pickler, obj);
     if (t == &FrozenSetType) return save_frozenset(pickler, obj);
   }
+  if ((t == &TypeType || t == &FunctionType) && instance_tables && proto >= 4) {
+    int r = save_global(pickler, obj);
+    if (r != 0) return r > 0;
+  }
   if (t == &ByteArrayType && proto >= 5) {
     auto* ba = static_cast<ByteArrayObject*>(obj);
     return save_bytes_like('\x96', obj, ba->data ? ba->data : "", ba->size);
   }
+  if (instance_tables && proto >= 4 && (t->flags & TPFLAG_HEAPTYPE)) {
+    int r = save_instance(pickler, obj);
+    if (r != 0) return r > 0;
+  }
   return save_py(pickler, obj);
+}
+
+// ---- classes and plain instances (protocol >= 4, no Python hooks in the Pickler) --------------
+// save_global is Pickler.save_global for a class of metaclass `type` or a function found under
+// its __module__ and undotted __qualname__ (STACK_GLOBAL). save_instance is the copyreg.__newobj__
+// path of object.__reduce_ex__(proto) + save_reduce, for an instance of a class whose only
+// built-in base is object, without __slots__ and with object's own __reduce_ex__, __reduce__,
+// __getstate__, __getattribute__ and __class__ (NEWOBJ, then BUILD with the instance __dict__
+// itself when it is not empty). Both return 0 without writing anything when the object is not
+// that plain (the Python dispatcher then pickles it, raising the errors), 1 when done, -1 on error.
+// The module is the one in sys.modules (CPython's save_global imports it, which for a module in
+// sys.modules only returns it unless builtins.__import__ was replaced).
+
+int Dumper::save_global(Object* pickler, Object* obj) {
+  Ref name = Ref::steal(object_getattr(obj, str_intern_cstr_borrowed("__qualname__")));
+  Ref module_name = Ref::steal(object_getattr(obj, str_intern_cstr_borrowed("__module__")));
+  if (!name || !module_name || type_of(name.get()) != &StrType ||
+      type_of(module_name.get()) != &StrType) {
+    err_clear();  // Python looks them up again and raises
+    return 0;
+  }
+  ssize n = 0;
+  const char* text = str_as_utf8(name.get(), &n);
+  if (!text || std::memchr(text, '.', size_t(n))) {
+    err_clear();
+    return 0;
+  }
+  Object* modules = sys_get_borrowed("modules");
+  Object* module = modules && dict_check_exact(modules)
+                       ? dict_get_borrowed(modules, module_name.get())
+                       : nullptr;
+  if (!module || type_of(module) != &ModuleType) {
+    err_clear();
+    return 0;
+  }
+  Object* found = dict_get_borrowed(module_get_dict_borrowed(module), name.get());
+  if (found != obj || !g_config.extension_registry ||
+      !dict_check_exact(g_config.extension_registry) ||
+      dict_size(g_config.extension_registry) != 0) {
+    err_clear();
+    return 0;
+  }
+  if (!save(pickler, module_name.get(), true) || !save(pickler, name.get(), true)) return -1;
+  write('\x93');  // STACK_GLOBAL
+  return memoize(obj) ? 1 : -1;
+}
+
+int Dumper::save_instance(Object* pickler, Object* obj) {
+  TypeObject* t = type_of(obj);
+  if (type_of(as_object(t)) != &TypeType || t->itemsize || !t->new_) return 0;
+  for (TypeObject* b = t; b != &ObjectType; b = b->base) {
+    if (!b || !(b->flags & TPFLAG_HEAPTYPE)) return 0;  // a built-in base with its own state
+    if (b->members && b->members[0].name) return 0;      // __slots__
+  }
+  for (const char* name : {"__reduce_ex__", "__reduce__", "__getstate__", "__getattribute__",
+                           "__class__"}) {
+    if (type_lookup_borrowed(t, str_intern_cstr_borrowed(name)) !=
+        dict_get_str_borrowed(ObjectType.dict, name)) {
+      return 0;
+    }
+  }
+  for (const char* name : {"__getnewargs_ex__", "__getnewargs__"}) {
+    if (type_lookup_borrowed(t, str_intern_cstr_borrowed(name))) return 0;
+  }
+  for (ssize i = 0; i < tuple_size(instance_tables); ++i) {
+    Object* table = tuple_items(instance_tables)[i];
+    if (!dict_check_exact(table) || dict_get_borrowed(table, as_object(t))) return 0;
+  }
+  // getattr(obj, '__reduce_ex__') and getattr(obj, '__getstate__') could find instance attributes.
+  Object** slot = object_dict_slot(obj);
+  if (slot && *slot) {
+    for (const char* name : {"__reduce_ex__", "__getstate__"}) {
+      Object* v = nullptr;
+      int r = instance_attr_get(obj, slot, str_intern_cstr_borrowed(name), &v);
+      if (r < 0) return -1;
+      if (r > 0) {
+        decref(v);
+        return 0;
+      }
+    }
+  }
+  Nesting guard;
+  if (!guard.ok) return -1;
+  // The state: the instance __dict__ itself (object.__getstate__), None when empty.
+  Object** dp = object_dict_ptr(obj);
+  if (!dp && err_occurred()) return -1;
+  Ref state = dp && *dp && dict_size(*dp) > 0 ? Ref::borrow(*dp) : Ref();
+  Ref empty = Ref::steal(tuple_empty());
+  if (!save(pickler, as_object(t), true) || !save(pickler, empty.get(), true)) return -1;
+  write('\x81');  // NEWOBJ
+  if (const MemoTable::Entry* e = memo.find(obj)) {
+    ssize idx = e->index;
+    write('0');  // POP
+    return write_get(idx) ? 1 : -1;
+  }
+  if (!memoize(obj)) return -1;
+  if (state) {
+    if (!save(pickler, state.get(), true)) return -1;
+    write('b');  // BUILD
+  }
+  return 1;
 }
 
 // ---- PicklerCore: the Python-facing methods
@@ -616,6 +768,8 @@ int core_clear(Object* o) {
   Dumper& d = dumper(o);
   clear_ref(&d.file_write);
   clear_ref(&d.persistent_id);
+  clear_ref(&d.instance_tables);
+  clear_ref(&d.adopted);
   d.memo.clear();
   return 0;
 }
@@ -629,7 +783,7 @@ void core_dealloc(Object* o) {
 
 int core_traverse(Object* o, visitproc visit, void* arg) {
   Dumper& d = dumper(o);
-  for (Object* x : {d.file_write, d.persistent_id}) {
+  for (Object* x : {d.file_write, d.persistent_id, d.instance_tables, d.adopted}) {
     if (x) {
       if (int r = visit(x, arg)) return r;
     }
@@ -733,24 +887,34 @@ Object* core_memo_load(Object* self, Object* const* args, ssize nargs, Object* k
   return newref(None);
 }
 
-// begin(persistent_id, fast): start a dump: empty buffer, PROTO, framing from protocol 4.
-Object* core_begin(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_no_kwargs("begin", kwnames) || !check_positional("begin", nargs, 2, 2)) {
-    return nullptr;
-  }
-  int fast = object_is_true(args[1]);
-  if (fast < 0) return nullptr;
-  Dumper& d = dumper(self);
+void start_dump(Dumper& d) {
   d.out.clear();
   d.frame_start = -1;
   d.framing = false;
-  d.fast = fast;
-  setref(&d.persistent_id, args[0] == None ? nullptr : newref(args[0]));
   if (d.proto >= 2) {
     char op[2] = {'\x80', char(d.proto)};  // PROTO
     d.write(op, 2);
     d.framing = d.proto >= 4;
   }
+}
+
+// begin(persistent_id, fast, instance_tables): start a dump: empty buffer, PROTO, framing from
+// protocol 4. instance_tables: a tuple of the dispatch tables when plain instances may be pickled
+// natively (no reducer_override, persistent_id or fast mode), else None.
+Object* core_begin(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("begin", kwnames) || !check_positional("begin", nargs, 3, 3)) {
+    return nullptr;
+  }
+  int fast = object_is_true(args[1]);
+  if (fast < 0) return nullptr;
+  if (args[2] != None && !tuple_check_exact(args[2])) {
+    return err_format(&Exc_TypeError, "begin() expects a tuple of dispatch tables or None");
+  }
+  Dumper& d = dumper(self);
+  d.fast = fast;
+  setref(&d.persistent_id, args[0] == None ? nullptr : newref(args[0]));
+  setref(&d.instance_tables, args[2] == None ? nullptr : newref(args[2]));
+  start_dump(d);
   return newref(None);
 }
 
@@ -769,6 +933,7 @@ Object* core_finish(Object* self, Object* const*, ssize nargs, Object* kwnames) 
   Dumper& d = dumper(self);
   d.framing = false;
   clear_ref(&d.persistent_id);
+  clear_ref(&d.instance_tables);
   return newref(None);
 }
 
@@ -797,6 +962,138 @@ Object* core_save(Object* self, Object* const* args, ssize nargs, Object* kwname
   return none_or_null(dumper(self).save(args[0], args[1], pers));
 }
 
+// ---- the native dumps entries -------------------------------------------------------------------
+// A whole dump without a Python Pickler: a PicklerCore is made natively and the dispatcher runs
+// with no pickler; the first object it leaves to Python makes one over that core
+// (Dumper::adopt), which pickles it and every later such object, sharing the buffer and memo, so
+// the output is the Python Pickler's.
+Object* dump_native(Object* obj, int proto, bool fix_imports, Object* tables, Object* factory) {
+  auto* core = alloc_object<PicklerCoreObject>(&PicklerCoreType);
+  if (!core) return nullptr;
+  core->d = new Dumper();
+  Ref keep = Ref::steal(core);
+  Dumper& d = *core->d;
+  d.proto = proto;
+  d.fix_imports = fix_imports;
+  d.core = core;
+  d.factory = factory;
+  d.instance_tables = newref(tables);
+  start_dump(d);
+  Ref result;
+  if (d.save(nullptr, obj, true)) {
+    d.write('.');  // STOP
+    d.commit_frame();
+    result = Ref::steal(bytes_from(d.out.data(), ssize(d.out.size())));
+  }
+  d.framing = false;
+  d.core = nullptr;
+  d.factory = nullptr;
+  clear_ref(&d.instance_tables);
+  clear_ref(&d.adopted);
+  return result.release();
+}
+
+// The protocol of a dumps() call when it is None or a plain int, else -1 (then the Python
+// implementation validates it).
+int plain_protocol(Object* p) {
+  if (!p || p == None) return 4;  // DEFAULT_PROTOCOL
+  if (type_of(p) != &IntType || !int_is_small(p)) return -1;
+  int64_t v = int_small_value(p);
+  if (v < 0) return 5;  // HIGHEST_PROTOCOL
+  return v <= 5 ? int(v) : -1;
+}
+
+bool configured() {
+  if (g_config.dumps_py) return true;
+  err_set_string(&Exc_RuntimeError, "_pickle_accel is not configured");
+  return false;
+}
+
+// dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None): pickle.dumps.
+Object* accel_dumps(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kNames[] = {"obj", "protocol", "fix_imports", "buffer_callback",
+                                       nullptr};
+  static const ArgSpec kSpec{"dumps", kNames, 1, 2};
+  Object* a[4];
+  if (!configured() || !parse_args(kSpec, args, nargs, kwnames, a)) return nullptr;
+  int proto = plain_protocol(a[1]);
+  if (proto < 0 || (a[2] && type_of(a[2]) != &BoolType) || (a[3] && a[3] != None)) {
+    return call(g_config.dumps_py, args, nargs, kwnames);
+  }
+  return dump_native(a[0], proto, a[2] != False, g_config.default_tables,
+                     g_config.pickler_factory);
+}
+
+// dump_with(obj, protocol, tables, factory): dumps for a Pickler class without hooks whose
+// dispatch tables are `tables`; factory(core, proto, fix_imports) makes the Pickler at the first
+// object left to Python. NotImplemented when protocol is not None or a plain int.
+Object* accel_dump_with(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("dump_with", kwnames) || !check_positional("dump_with", nargs, 4, 4)) {
+    return nullptr;
+  }
+  if (!tuple_check_exact(args[2])) {
+    return err_format(&Exc_TypeError, "dump_with() expects a tuple of dispatch tables");
+  }
+  int proto = plain_protocol(args[1]);
+  if (proto < 0) return newref(NotImplemented);
+  return dump_native(args[0], proto, true, args[2], args[3]);
+}
+
+const MethodDef kEntryMethods[] = {
+    {"dumps", accel_dumps, METH_DEFAULT,
+     "Return the pickled representation of the object as a bytes object.\n\n"
+     "The optional *protocol* argument tells the pickler to use the given\n"
+     "protocol; supported protocols are 0, 1, 2, 3, 4 and 5.  The default\n"
+     "protocol is 4. It was introduced in Python 3.4, and is incompatible\n"
+     "with previous versions.\n\n"
+     "Specifying a negative protocol version selects the highest protocol\n"
+     "version supported.  The higher the protocol used, the more recent the\n"
+     "version of Python needed to read the pickle produced.\n\n"
+     "If *fix_imports* is True and *protocol* is less than 3, pickle will\n"
+     "try to map the new Python 3 names to the old module names used in\n"
+     "Python 2, so that the pickle data stream is readable with Python 2.\n\n"
+     "If *buffer_callback* is None (the default), buffer views are serialized\n"
+     "into *file* as part of the pickle stream.  It is an error if\n"
+     "*buffer_callback* is not None and *protocol* is None or smaller than 5."},
+    {"loads", pickle_accel_loads, METH_DEFAULT,
+     "Read and return an object from the given pickle data.\n\n"
+     "The protocol version of the pickle is detected automatically, so no\n"
+     "protocol argument is needed.  Bytes past the pickled object's\n"
+     "representation are ignored.\n\n"
+     "Optional keyword arguments are *fix_imports*, *encoding* and *errors*,\n"
+     "which are used to control compatibility support for pickle stream\n"
+     "generated by Python 2.  If *fix_imports* is True, pickle will try to\n"
+     "map the old Python 2 names to the new names used in Python 3.  The\n"
+     "*encoding* and *errors* tell pickle how to decode 8-bit string\n"
+     "instances pickled by Python 2; these default to 'ASCII' and 'strict',\n"
+     "respectively.  The *encoding* can be 'bytes' to read these 8-bit\n"
+     "string instances as bytes objects."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// _configure(dumps_py, loads_py, pickler_factory, unpickler_factory, dispatch_table,
+//            extension_registry, dispatch) -> (dumps, loads): the public entries, as functions
+// of _pickle.
+Object* accel_configure(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_no_kwargs("_configure", kwnames) || !check_positional("_configure", nargs, 7, 7)) {
+    return nullptr;
+  }
+  Ref tables = Ref::steal(tuple_pack(1, args[4]));
+  if (!tables) return nullptr;
+  Object** slots[] = {&g_config.dumps_py, &g_config.loads_py, &g_config.pickler_factory,
+                      &g_config.unpickler_factory};
+  for (int i = 0; i < 4; ++i) setref(slots[i], newref(args[i]));
+  setref(&g_config.default_tables, tables.release());
+  setref(&g_config.extension_registry, newref(args[5]));
+  setref(&g_config.dispatch, newref(args[6]));
+  Ref modname = Ref::steal(str_from_cstr("_pickle"));
+  if (!modname) return nullptr;
+  Ref dumps = Ref::steal(cfunction_new(&kEntryMethods[0], self, modname.get()));
+  Ref loads = Ref::steal(cfunction_new(&kEntryMethods[1], self, modname.get()));
+  if (!dumps || !loads) return nullptr;
+  return tuple_pack(2, dumps.get(), loads.get());
+}
+
 const MethodDef kCoreMethods[] = {
     {"write", core_write, METH_DEFAULT, "Write bytes, opening a frame when framing."},
     {"write_large", core_write_large, METH_DEFAULT,
@@ -819,6 +1116,11 @@ const MethodDef kCoreMethods[] = {
 const MethodDef kAccelMethods[] = {
     {"load", pickle_accel_load, METH_DEFAULT,
      "load(unpickler, dispatch): run the Unpickler's opcode loop."},
+    {"dump_with", accel_dump_with, METH_DEFAULT,
+     "dump_with(obj, protocol, tables, factory): dumps for a Pickler class without hooks."},
+    {"_configure", accel_configure, METH_DEFAULT,
+     "_configure(dumps_py, loads_py, pickler_factory, unpickler_factory, dispatch_table, "
+     "extension_registry, dispatch) -> (dumps, loads)"},
     {nullptr, nullptr, 0, nullptr},
 };
 

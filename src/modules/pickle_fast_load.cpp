@@ -14,9 +14,19 @@
 // and the locals are re-read. A native step either completes or changes nothing, so the Python
 // handler always sees the state the opcode started from.
 //
+// NEWOBJ of a class using object.__new__ with no arguments and BUILD of a str-keyed dict into a
+// plain instance (no __setstate__/__getattr__/__getattribute__) also run natively.
+//
+// pickle.loads (pickle_accel_loads) runs the same loop with its state in locals and no Python
+// Unpickler: STACK_GLOBAL of an undotted attribute of a module in sys.modules runs natively
+// (Unpickler.find_class's result), and the first opcode left to Python makes a _BytesUnpickler
+// (Loader::adopt), hands it the stack, marks, memo and protocol, and the loop goes on as above.
+// Unusual arguments (non-bytes data, buffers) go to _pickle._loads_py.
+//
 // The stack list is only ever truncated (del stack[k:]) or appended to here; items moved into a
 // new container are held by the container before they leave the stack. GIL held throughout.
 #include <cstring>
+#include <string_view>
 
 #include "core/abstract.h"
 #include "core/args.h"
@@ -24,22 +34,34 @@
 #include "modules/pickle_fast.h"
 #include "objects/bytesobject.h"
 #include "objects/containers.h"
+#include "objects/dict_instance.h"
+#include "objects/moduleobject.h"
 #include "objects/floatobject.h"
 #include "objects/intobject.h"
 #include "objects/singletons.h"
 #include "objects/strobject.h"
+#include "vm/state.h"
 
 namespace gilpy {
 
 namespace {
 
 struct Loader {
-  Object* u;         // the Unpickler (borrowed from the caller)
+  Object* u;         // the Unpickler (borrowed from the caller, or owned_u), null until adopt()
   Object* dispatch;  // list of 256 handlers or None
   Ref stack, marks, memo, data;
   const uint8_t* buf = nullptr;
   ssize len = 0, pos = 0, fence = 0;
   bool in_memory = false;  // no file: FRAME can be skipped natively
+  // Native loads (pickle_accel_loads): find_class is Unpickler's own, so STACK_GLOBAL of a
+  // loaded module's attribute runs natively; the protocol is tracked here; the Unpickler made by
+  // adopt() (owned_u) takes the state over at the first opcode left to Python.
+  bool native_globals = false;
+  int proto = 0;
+  Ref owned_u;
+  Object* fix_imports = nullptr;  // the loads() arguments for adopt() (borrowed; null: default)
+  Object* encoding = nullptr;
+  Object* errors = nullptr;
 
   bool get_ssize_attr(const char* name, ssize* out) {
     Ref v = Ref::steal(object_getattr_str(u, name));
@@ -54,6 +76,7 @@ struct Loader {
 
   // Re-read the state a Python handler may have changed.
   bool sync_in() {
+    if (!u) return true;
     data = Ref::steal(object_getattr_str(u, "_data"));
     if (!data) return false;
     if (type_of(data.get()) == &BytesType) {
@@ -66,7 +89,34 @@ struct Loader {
     memo = Ref::steal(object_getattr_str(u, "_memo"));
     return memo && get_ssize_attr("_pos", &pos) && get_ssize_attr("_fence", &fence);
   }
-  bool sync_out() { return set_ssize_attr("_pos", pos) && set_ssize_attr("_fence", fence); }
+  bool sync_out() {
+    return !u || (set_ssize_attr("_pos", pos) && set_ssize_attr("_fence", fence));
+  }
+
+  // Native loads: the Python Unpickler (lib/_pickle.py's _BytesUnpickler), made over the state
+  // so far.
+  bool adopt() {
+    if (u) return true;
+    Ref enc = Ref::borrow(encoding), err = Ref::borrow(errors);
+    if (!enc) enc = Ref::steal(str_from_cstr("ASCII"));
+    if (!err) err = Ref::steal(str_from_cstr("strict"));
+    if (!enc || !err) return false;
+    Object* args[5] = {data.get(), fix_imports ? fix_imports : True, enc.get(), err.get(), None};
+    owned_u = Ref::steal(call(g_config.unpickler_factory, args, 5));
+    if (!owned_u) return false;
+    Ref p = Ref::steal(int_from_i64(proto));
+    if (!p) return false;
+    Object* o = owned_u.get();
+    if (object_setattr_str(o, "_stack", stack.get()) < 0 ||
+        object_setattr_str(o, "_marks", marks.get()) < 0 ||
+        object_setattr_str(o, "_memo", memo.get()) < 0 ||
+        object_setattr_str(o, "proto", p.get()) < 0 ||
+        object_setattr_str(o, "_persistent_load", None) < 0) {
+      return false;
+    }
+    u = o;
+    return true;
+  }
 
   ssize size() const { return list_size(stack.get()); }
   Object* top() const { return list_items(stack.get())[size() - 1]; }
@@ -139,8 +189,104 @@ struct Loader {
 
   // One opcode natively: 1 = done, 0 = leave it to Python (nothing changed), -1 = error.
   int step(uint8_t key);
+  int stack_global();
+  int newobj();
+  int build();
   Object* run();
+  bool loop();
+  Object* pop_result();
 };
+
+// object's own methods, compared by identity with what a class resolves.
+bool resolves_to_object(TypeObject* t, const char* name) {
+  return type_lookup_borrowed(t, str_intern_cstr_borrowed(name)) ==
+         dict_get_str_borrowed(ObjectType.dict, name);
+}
+
+// STACK_GLOBAL (protocol >= 4, Unpickler.find_class): an undotted attribute of a module already
+// in sys.modules.
+int Loader::stack_global() {
+  if (!native_globals || proto < 4 || size() - 2 < fence) return 0;
+  Object* module_name = list_items(stack.get())[size() - 2];
+  Object* name = list_items(stack.get())[size() - 1];
+  if (type_of(module_name) != &StrType || type_of(name) != &StrType) return 0;
+  ssize n = 0;
+  const char* text = str_as_utf8(name, &n);
+  if (!text || std::memchr(text, '.', size_t(n)) || std::string_view(text, size_t(n)) == "<locals>") {
+    err_clear();
+    return 0;
+  }
+  Object* modules = sys_get_borrowed("modules");
+  Object* module =
+      modules && dict_check_exact(modules) ? dict_get_borrowed(modules, module_name) : nullptr;
+  Object* found = module && type_of(module) == &ModuleType
+                      ? dict_get_borrowed(module_get_dict_borrowed(module), name)
+                      : nullptr;
+  if (!found) {
+    err_clear();
+    return 0;
+  }
+  Ref keep = Ref::borrow(found);
+  if (!truncate(size() - 2)) return -1;
+  return push_steal(keep.release()) ? 1 : -1;
+}
+
+// NEWOBJ with no arguments of a class whose __new__ is object's.
+int Loader::newobj() {
+  if (size() - 2 < fence) return 0;
+  Object* cls = list_items(stack.get())[size() - 2];
+  Object* args = list_items(stack.get())[size() - 1];
+  if (type_of(args) != &TupleType || tuple_size(args) != 0 || type_of(cls) != &TypeType ||
+      !resolves_to_object(static_cast<TypeObject*>(cls), "__new__")) {
+    return 0;
+  }
+  Ref obj = Ref::steal(call1(dict_get_str_borrowed(ObjectType.dict, "__new__"), cls));
+  if (!obj || !truncate(size() - 2)) return -1;
+  return push_steal(obj.release()) ? 1 : -1;
+}
+
+// BUILD of a dict of str keys into the instance attributes of a class without __setstate__,
+// __getattr__ or its own __getattribute__.
+int Loader::build() {
+  if (size() - 2 < fence) return 0;
+  Object* inst = list_items(stack.get())[size() - 2];
+  Object* state = list_items(stack.get())[size() - 1];
+  TypeObject* t = type_of(inst);
+  if (!(t->flags & TPFLAG_HEAPTYPE) || type_of(as_object(t)) != &TypeType ||
+      type_lookup_borrowed(t, str_intern_cstr_borrowed("__setstate__")) ||
+      type_lookup_borrowed(t, str_intern_cstr_borrowed("__getattr__")) ||
+      !resolves_to_object(t, "__getattribute__")) {
+    return 0;
+  }
+  Object** dp = object_dict_slot(inst);
+  if (!dp || (state != None && type_of(state) != &DictType)) return 0;
+  if (*dp) {
+    Object* v = nullptr;
+    int r = instance_attr_get(inst, dp, str_intern_cstr_borrowed("__setstate__"), &v);
+    if (r < 0) return -1;
+    if (r > 0) {
+      decref(v);
+      return 0;
+    }
+  }
+  ssize pos = 0;
+  Object *k, *v;
+  if (state != None) {
+    while (dict_next(state, &pos, &k, &v)) {
+      if (type_of(k) != &StrType) return 0;
+    }
+  }
+  Ref keep_inst = Ref::borrow(inst), keep_state = Ref::borrow(state);
+  if (!truncate(size() - 1)) return -1;
+  if (state == None) return 1;
+  pos = 0;
+  while (dict_next(state, &pos, &k, &v)) {
+    Ref key = Ref::steal(str_intern(newref(k)));
+    Ref value = Ref::borrow(v);
+    if (!key || instance_attr_set(inst, dp, key.get(), value.get()) < 0) return -1;
+  }
+  return 1;
+}
 
 int Loader::step(uint8_t key) {
   switch (key) {
@@ -314,11 +460,20 @@ int Loader::step(uint8_t key) {
     }
     case 0x80: {  // PROTO
       if (!have(1) || buf[pos] > 5) return 0;
-      Ref proto = Ref::steal(int_from_i64(buf[pos]));
-      if (!proto || object_setattr_str(u, "proto", proto.get()) < 0) return -1;
+      if (u) {
+        Ref p = Ref::steal(int_from_i64(buf[pos]));
+        if (!p || object_setattr_str(u, "proto", p.get()) < 0) return -1;
+      }
+      proto = buf[pos];
       pos += 1;
       return 1;
     }
+    case 0x93:  // STACK_GLOBAL
+      return stack_global();
+    case 0x81:  // NEWOBJ
+      return newobj();
+    case 'b':  // BUILD
+      return build();
     case 0x95: {  // FRAME of an in-memory pickle: only checked for presence
       if (!in_memory || !have(8)) return 0;
       uint64_t n = uint64_t(u32(pos)) | uint64_t(u32(pos + 4)) << 32;
@@ -331,12 +486,12 @@ int Loader::step(uint8_t key) {
   }
 }
 
+// Unpickler.load's loop over the Unpickler's state.
 Object* Loader::run() {
   stack = Ref::steal(object_getattr_str(u, "_stack"));
   marks = Ref::steal(object_getattr_str(u, "_marks"));
   if (!stack || !marks || !sync_in()) return nullptr;
-  if (!list_check_exact(stack.get()) || !list_check_exact(marks.get()) ||
-      !list_check_exact(dispatch) || list_size(dispatch) != 256) {
+  if (!list_check_exact(stack.get()) || !list_check_exact(marks.get())) {
     return err_format(&Exc_TypeError, "load() needs the Unpickler's lists");
   }
   {
@@ -344,37 +499,55 @@ Object* Loader::run() {
     if (!fr) return nullptr;
     in_memory = fr.get() == None;
   }
+  return loop() ? newref(None) : nullptr;
+}
+
+// The opcodes up to STOP.
+bool Loader::loop() {
+  if (!list_check_exact(dispatch) || list_size(dispatch) != 256) {
+    err_format(&Exc_TypeError, "load() needs the dispatch list");
+    return false;
+  }
   for (;;) {
     uint8_t key;
     if (pos < len) {
       key = buf[pos++];
     } else {  // more input from the file, or EOFError
-      if (!sync_out()) return nullptr;
+      if (!adopt() || !sync_out()) return false;
       Ref k = Ref::steal(call_method0(u, "_next_key"));
-      if (!k || !sync_in()) return nullptr;
+      if (!k || !sync_in()) return false;
       key = uint8_t(int_small_value(k.get()));
     }
     if (key == '.') break;  // STOP
     if (dict_check_exact(memo.get())) {
       int r = step(key);
-      if (r < 0) return nullptr;
+      if (r < 0) return false;
       if (r > 0) continue;
     }
-    if (!sync_out()) return nullptr;
+    if (!adopt() || !sync_out()) return false;
     Object* handler = list_items(dispatch)[key];
     Ref r;
     if (handler == None) {
       Ref k = Ref::steal(int_from_i64(key));
-      if (!k) return nullptr;
+      if (!k) return false;
       r = Ref::steal(call_method1(u, "_invalid_key", k.get()));
     } else {
       Ref h = Ref::borrow(handler);
       r = Ref::steal(call1(h.get(), u));
     }
-    if (!r || !sync_in()) return nullptr;
+    if (!r || !sync_in()) return false;
   }
-  if (!sync_out()) return nullptr;
-  return newref(None);
+  return sync_out();
+}
+
+// After STOP: the top of the stack (Unpickler._pop raises the underflow errors).
+Object* Loader::pop_result() {
+  if (size() > fence) {
+    Ref result = Ref::borrow(top());
+    return truncate(size() - 1) ? result.release() : nullptr;
+  }
+  if (!adopt() || !sync_out()) return nullptr;
+  return call_method0(u, "_pop");
 }
 
 }  // namespace
@@ -383,6 +556,34 @@ Object* pickle_accel_load(Object*, Object* const* args, ssize nargs, Object* kwn
   if (!check_no_kwargs("load", kwnames) || !check_positional("load", nargs, 2, 2)) return nullptr;
   Loader l{args[0], args[1]};
   return l.run();
+}
+
+Object* pickle_accel_loads(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kNames[] = {"", "fix_imports", "encoding", "errors", "buffers",
+                                       nullptr};
+  static const ArgSpec kSpec{"loads", kNames, 1, 1};
+  Object* a[5];
+  if (!parse_args(kSpec, args, nargs, kwnames, a)) return nullptr;
+  if (!g_config.loads_py) return err_format(&Exc_RuntimeError, "_pickle_accel is not configured");
+  if (type_of(a[0]) != &BytesType || (a[1] && type_of(a[1]) != &BoolType) ||
+      (a[2] && type_of(a[2]) != &StrType) || (a[3] && type_of(a[3]) != &StrType) ||
+      (a[4] && a[4] != None)) {
+    return call(g_config.loads_py, args, nargs, kwnames);
+  }
+  Loader l{nullptr, g_config.dispatch};
+  l.native_globals = true;
+  l.in_memory = true;
+  l.fix_imports = a[1];
+  l.encoding = a[2];
+  l.errors = a[3];
+  l.data = Ref::borrow(a[0]);
+  l.buf = reinterpret_cast<const uint8_t*>(bytes_data(a[0]));
+  l.len = bytes_size(a[0]);
+  l.stack = Ref::steal(list_new(0));
+  l.marks = Ref::steal(list_new(0));
+  l.memo = Ref::steal(dict_new());
+  if (!l.stack || !l.marks || !l.memo || !l.loop()) return nullptr;
+  return l.pop_result();
 }
 
 }  // namespace gilpy

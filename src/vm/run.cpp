@@ -300,6 +300,12 @@ bool runtime_initialize(const RuntimeConfig& config) {
     }
   }
   err_clear();
+  if (!io_finish_std_streams(interp->sysdict)) {
+    std::fputs("Fatal Python error: init_sys_streams: can't initialize sys standard streams\n"
+               "Python runtime state: core initialized\n", stderr);
+    err_print();
+    return false;
+  }
   return true;
 }
 
