@@ -309,7 +309,7 @@ Object* decoder_decode(TextObject* t, Object* data, bool final) {
   return r.release();
 }
 
-// decoder.getstate() as (len(buffer), flags); *buf gets the buffered bytes when asked for.
+// decoder.getstate(), checked as CPython: *buf gets the buffered bytes, *flags the flags.
 bool decoder_getstate(TextObject* t, std::string* buf, long long* flags) {
   Ref st = Ref::steal(call_method0(t->decoder, "getstate"));
   if (!st) return false;
