@@ -1227,8 +1227,6 @@ Object* charmap_encode(Object* str, const char* errors, Object* mapping) {
     ssize next = stop;
     switch (h) {
       case H_STRICT:
-      case H_SURROGATEESCAPE:
-      case H_SURROGATEPASS:
         return raise_encode_error("charmap", str, start, stop, reason);
       case H_IGNORE: break;
       case H_REPLACE: rep.assign(size_t(stop - start), '?'); break;
