@@ -851,12 +851,18 @@ static Object* str_new(TypeObject* type, Object* const* args, ssize nargs, Objec
       if (!errs) return nullptr;
     }
     if (str_check(a[0])) return err_format(&Exc_TypeError, "decoding str is not supported");
-    ByteView v;
-    if (!bytes_check(a[0]) && !bytearray_check(a[0]))
-      return err_format(&Exc_TypeError, "decoding to str: need a bytes-like object, %T found",
-                        a[0]);
-    if (!get_byte_view(a[0], &v)) return nullptr;
-    value = Ref::steal(str_decode(v.data, v.size, enc, errs));
+    if (bytes_check(a[0]) || bytearray_check(a[0])) {
+      ByteView v;
+      if (!get_byte_view(a[0], &v)) return nullptr;
+      value = Ref::steal(str_decode(v.data, v.size, enc, errs));
+    } else {  // any other buffer exporter (memoryview, array, mmap), as PyUnicode_FromEncodedObject
+      if (!buffer_check(a[0]))
+        return err_format(&Exc_TypeError, "decoding to str: need a bytes-like object, %T found",
+                          a[0]);
+      Ref data = Ref::steal(buffer_to_bytes(a[0]));
+      if (!data) return nullptr;
+      value = Ref::steal(str_decode(bytes_data(data.get()), bytes_size(data.get()), enc, errs));
+    }
   }
   if (!value) return nullptr;
   if (type == &StrType) return value.release();
