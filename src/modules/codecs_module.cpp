@@ -84,18 +84,12 @@ Object* decode_escapes(const char* s, ssize n, const char* errors) {
     }
     if (i >= n) return err_format(&Exc_ValueError, "Trailing \\ in string");
     char e = s[i++];
+    if (int esc = simple_escape_char(static_cast<unsigned char>(e)); esc >= 0) {
+      out.push_back(char(esc));
+      continue;
+    }
     switch (e) {
       case '\n': break;
-      case '\\': out.push_back('\\'); break;
-      case '\'': out.push_back('\''); break;
-      case '"': out.push_back('"'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'v': out.push_back('\v'); break;
-      case 'a': out.push_back('\a'); break;
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         int v = e - '0';
         for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');

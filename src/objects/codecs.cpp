@@ -1009,18 +1009,12 @@ Object* unicode_escape_decode(const char* data, ssize n, const char* errors, boo
     } else {
       unsigned char e = s[i++];
       int count = 0;
+      if (int esc = simple_escape_char(e); esc >= 0) {
+        out.push_back(uint32_t(esc));
+        continue;
+      }
       switch (e) {
         case '\n': break;
-        case '\\': out.push_back('\\'); break;
-        case '\'': out.push_back('\''); break;
-        case '"': out.push_back('"'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 't': out.push_back('\t'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 'v': out.push_back('\v'); break;
-        case 'a': out.push_back('\a'); break;
         case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
           uint32_t v = e - '0';
           for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; ++k) v = v * 8 + (s[i++] - '0');
@@ -1040,7 +1034,7 @@ Object* unicode_escape_decode(const char* data, ssize n, const char* errors, boo
             while (i < n && s[i] != '}') ++i;
             if (i >= n) incomplete = true;
             else if (i > name) {
-              uint32_t cp;
+              uint32_t cp = 0;
               int found = lookup_unicode_name(s + name, i - name, &cp);
               if (found < 0) return nullptr;
               ++i;
@@ -1198,6 +1192,22 @@ Object* charmap_decode(const char* data, ssize n, const char* errors, Object* ma
 
 // Runs of unmappable characters go to the error handler; the built-in handlers' replacement
 // characters must themselves be mappable, else the original error is raised (as CPython).
+int simple_escape_char(unsigned char e) {
+  switch (e) {
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return -1;
+  }
+}
+
 Object* charmap_encode(Object* str, const char* errors, Object* mapping) {
   const char* reason = "character maps to <undefined>";
   ssize len = str_length(str);

@@ -33,6 +33,9 @@ Object* codec_encode_builtin(Object* str, int codec, const char* errors);
 Object* unicode_escape_decode(const char* data, ssize n, const char* errors, bool final,
                               ssize* consumed, ssize* first_invalid);
 Object* unicode_escape_encode(Object* str);
+// The character a one-letter escape of a string literal stands for (\\ \' \" \a \b \f \n \r
+// \t \v), or -1: shared by the unicode-escape and the bytes escape decoders.
+int simple_escape_char(unsigned char e);
 // The charmap codec: `mapping` is None (Latin-1), a decoding-table str or a mapping object.
 Object* charmap_decode(const char* data, ssize n, const char* errors, Object* mapping);
 Object* charmap_encode(Object* str, const char* errors, Object* mapping);
