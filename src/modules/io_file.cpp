@@ -337,11 +337,23 @@ ssize fileio_write_from(FileIOObject* f, const char* src, size_t n) {
 }
 
 // Read to EOF; false with an exception. `would_block` when nothing could be read (EAGAIN).
+// A regular file is read in one read(2) of its remaining size + 1 (as CPython), the buffer sized
+// once; other files grow the buffer geometrically.
 bool fileio_read_all(FileIOObject* f, std::string& out, bool* would_block) {
   *would_block = false;
+  size_t hint = 0;
+  struct stat st;
+  if (fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    off_t pos = lseek(f->fd, 0, SEEK_CUR);
+    if (pos >= 0 && st.st_size > pos) {
+      hint = size_t(st.st_size - pos) + 1;
+      out.reserve(out.size() + hint + 65536);
+    }
+  }
   for (;;) {
     size_t old = out.size();
-    size_t chunk = old < 65536 ? 65536 : old;
+    size_t chunk = hint ? hint : old + 65536 <= out.capacity() ? 65536 : std::max<size_t>(old, 65536);
+    hint = 0;
     out.resize(old + chunk);
     ssize r = sys_read(f->fd, out.data() + old, chunk);
     if (r < 0) {
@@ -1152,6 +1164,23 @@ Object* buffered_iternext(Object* self) {
   return line.release();
 }
 
+// write()'s work once the data is known (and exported when it is an object); false with an
+// exception.
+bool write_data(BufferedObject* b, const char* data, size_t n) {
+  Enter entered(b);
+  if (!entered.ok()) return false;
+  int c = raw_closed(b);
+  if (c < 0) return false;
+  if (c) {
+    err_format(&Exc_ValueError, "write to closed file");
+    return false;
+  }
+  if (avail(b) > 0 && !rewind_readahead(b)) return false;
+  reset_rbuf(b);
+  b->wbuf->append(data, n);
+  return b->wbuf->size() <= size_t(b->buffer_size) || flush_writes(b);
+}
+
 Object* buffered_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("write", nargs, kwnames)) return nullptr;
   BufferedObject* b = as_buf(self);
@@ -1159,18 +1188,7 @@ Object* buffered_write(Object* self, Object* const* args, ssize nargs, Object* k
   ByteView v;
   if (!get_byte_view(args[0], &v)) return nullptr;
   ExportGuard guard(args[0]);
-  ENTER(b);
-  int c = raw_closed(b);
-  if (c < 0) return nullptr;
-  if (c) return err_format(&Exc_ValueError, "write to closed file");
-  if (avail(b) > 0 && !rewind_readahead(b)) return nullptr;
-  reset_rbuf(b);
-  if (b->wbuf->size() + size_t(v.size) <= size_t(b->buffer_size)) {
-    b->wbuf->append(v.data, size_t(v.size));
-    return int_from_ssize(v.size);
-  }
-  b->wbuf->append(v.data, size_t(v.size));
-  if (!flush_writes(b)) return nullptr;
+  if (!write_data(b, v.data, size_t(v.size))) return nullptr;
   return int_from_ssize(v.size);
 }
 
@@ -1454,5 +1472,11 @@ bool buffered_is_exact(Object* o) {
 }
 
 int buffered_closed(Object* o) { return raw_closed(as_buf(o)); }
+
+int buffered_write_exact(Object* o, const char* data, size_t n) {
+  TypeObject* t = type_of(o);
+  if ((t != &BufferedWriterType && t != &BufferedRandomType) || !as_buf(o)->ok) return 0;
+  return write_data(as_buf(o), data, n) ? 1 : -1;
+}
 
 }  // namespace gilpy

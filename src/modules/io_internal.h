@@ -72,6 +72,9 @@ Object* buffered_raw_borrowed(Object* o);
 // Fast paths for the text layer when its buffer is one of our buffered types.
 bool buffered_is_exact(Object* o);
 int buffered_closed(Object* o);  // 1 / 0 / -1
+// buffer.write(data) when `o` is exactly a BufferedWriter/BufferedRandom: 1 done, -1 error (set),
+// 0 not one of those (call its write method).
+int buffered_write_exact(Object* o, const char* data, size_t n);
 
 // io_text.cpp
 bool io_text_types_ready();

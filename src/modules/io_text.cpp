@@ -156,6 +156,20 @@ const char* codec_name(int codec) {
 
 bool is_cont(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// The index of the first '\n' or '\r' in p[i:n] (n when none), 8 bytes at a time.
+size_t find_eol(const char* p, size_t i, size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    uint64_t a = w ^ (kOnes * '\n'), b = w ^ (kOnes * '\r');
+    if ((((a - kOnes) & ~a) | ((b - kOnes) & ~b)) & kHighs) break;
+  }
+  while (i < n && p[i] != '\n' && p[i] != '\r') ++i;
+  return i;
+}
+
 Object* decode_bytes(TextObject* t, const char* data, size_t n) {
   const char* errors = str_view(t->errors).data();
   if (t->codec == CODEC_UTF8) return str_decode_utf8(data, ssize(n), errors);
@@ -185,6 +199,10 @@ bool utf8_valid(const unsigned char* s, size_t n) {
     unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
+      for (uint64_t w; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & kHighs) break;
+      }
       continue;
     }
     size_t need;
@@ -246,7 +264,7 @@ bool validate_pending(TextObject* t) {
 // The newline kinds in p[i:end] (a final '\r' is classified by the byte after it, when known or
 // at EOF); returns where it stopped.
 size_t scan_kinds(const std::string& p, size_t i, size_t end, bool eof, int* seen) {
-  while (i < end) {
+  while ((i = find_eol(p.data(), i, end)) < end) {
     char c = p[i];
     if (c == '\n') {
       *seen |= SEEN_LF;
@@ -640,9 +658,12 @@ Object* consume(TextObject* t, size_t end) {
   // the indexes are clamped, so a racy use reads garbage but never out of bounds.)
   end = std::min(end, t->pending->size());
   if (t->ppos > end) t->ppos = end;
-  std::string bytes = t->pending->substr(t->ppos, end - t->ppos);
+  const char* data = t->pending->data() + t->ppos;
+  size_t n = end - t->ppos;
   t->ppos = end;
-  if (t->readtranslate) translate_newlines(bytes);
+  if (!t->readtranslate || !memchr(data, '\r', n)) return decode_bytes(t, data, n);
+  std::string bytes(data, n);
+  translate_newlines(bytes);
   return decode_bytes(t, bytes.data(), bytes.size());
 }
 
@@ -682,22 +703,17 @@ Object* text_read_line(TextObject* t, ssize limit) {
     size_t end = std::string::npos;
     bool need_more = false;
     if (t->readuniversal) {
-      for (size_t i = search; i < p.size(); ++i) {
-        char c = p[i];
-        if (c == '\n') {
+      size_t i = find_eol(p.data(), search, p.size());
+      if (i < p.size() && p[i] == '\n') {
+        end = i + 1;
+      } else if (i < p.size()) {  // '\r'
+        if (i + 1 < p.size()) {
+          end = i + (p[i + 1] == '\n' ? 2 : 1);
+        } else if (t->eof) {
           end = i + 1;
-          break;
-        }
-        if (c == '\r') {
-          if (i + 1 < p.size()) {
-            end = i + (p[i + 1] == '\n' ? 2 : 1);
-          } else if (t->eof) {
-            end = i + 1;
-          } else {
-            need_more = true;
-            search = i;
-          }
-          break;
+        } else {
+          need_more = true;
+          search = i;
         }
       }
       if (end == std::string::npos && !need_more) search = p.size();
@@ -766,7 +782,17 @@ Object* text_read(Object* self, Object* const* args, ssize nargs, Object* kwname
       append_text(*t->pending, text.get());
       t->has_snapshot = false;
     } else if (all.get() != None) {
-      t->pending->append(bytes_view(all.get()));
+      std::string_view raw = bytes_view(all.get());
+      // Nothing pending (nor held back by the scans) and no '\r': the bytes are the text,
+      // decoded in place (the decoder's error is the one validate_pending would raise).
+      size_t psize = t->pending->size();
+      if (t->ppos == psize && t->scanned >= psize && t->validated >= psize &&
+          !memchr(raw.data(), '\r', raw.size())) {
+        if (t->readuniversal && memchr(raw.data(), '\n', raw.size())) t->seen |= SEEN_LF;
+        clear_pending(t);
+        return decode_bytes(t, raw.data(), raw.size());
+      }
+      t->pending->append(raw);
     }
     t->eof = true;
     scan_newlines(t);
@@ -808,11 +834,22 @@ Object* text_iternext(Object* self) {
   return line.release();
 }
 
-// buffer.write(b), then flush when asked; the read-ahead and the decoder are dropped.
-Object* write_out(TextObject* t, Object* b, bool needflush, Object* s) {
-  Object* a[1] = {b};
-  Ref r = Ref::steal(call_method(t->buffer, "write", a, 1));
-  if (!r) return nullptr;
+// buffer.write(data) (the bytes object `b` holding it, when there is one), then flush when asked;
+// the read-ahead and the decoder are dropped. Returns len(s).
+Object* write_out(TextObject* t, std::string_view data, Object* b, bool needflush, Object* s) {
+  int done = buffered_write_exact(t->buffer, data.data(), data.size());
+  if (done < 0) return nullptr;
+  if (!done) {
+    Ref made;
+    if (!b) {
+      made = Ref::steal(bytes_from(data));
+      if (!made) return nullptr;
+      b = made.get();
+    }
+    Object* a[1] = {b};
+    Ref r = Ref::steal(call_method(t->buffer, "write", a, 1));
+    if (!r) return nullptr;
+  }
   if (needflush) {
     Ref f = Ref::steal(call_method0(t->buffer, "flush"));
     if (!f) return nullptr;
@@ -851,7 +888,7 @@ Object* write_registry(TextObject* t, Object* s) {
     return err_format(&Exc_TypeError, "encoder should return a bytes object, not '%s'",
                       type_name(type_of(b.get())));
   }
-  return write_out(t, b.get(), needflush, s);
+  return write_out(t, bytes_view(b.get()), b.get(), needflush, s);
 }
 
 Object* text_write(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
@@ -890,9 +927,7 @@ Object* text_write(Object* self, Object* const* args, ssize nargs, Object* kwnam
   }
   bool needflush = t->write_through ||
                    (t->line_buffering && (haslf || view.find('\r') != std::string_view::npos));
-  Ref b = Ref::steal(bytes_from(view));
-  if (!b) return nullptr;
-  return write_out(t, b.get(), needflush, s);
+  return write_out(t, view, nullptr, needflush, s);
 }
 
 Object* text_flush(Object* self, Object* const*, ssize nargs, Object* kwnames) {
