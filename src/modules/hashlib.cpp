@@ -17,7 +17,9 @@
 // accepts any OpenSSL digest name (case-insensitive, as EVP_get_digestbyname). blake2b/blake2s are
 // OpenSSL's BLAKE2b512/BLAKE2s256: the default digest size only (CPython's _blake2 module also
 // takes key/salt/person/digest_size; OpenSSL 3.0's EVP cannot).
+#include <dlfcn.h>
 #include <openssl/err.h>
+#include <openssl/objects.h>
 #include <openssl/evp.h>
 
 #include <cctype>
@@ -38,6 +40,67 @@
 #include "vm/gil.h"
 
 namespace gilpy {
+
+namespace {
+
+// libcrypto is opened when _hashlib is first imported, not linked: programs that never hash do
+// not pay for loading and relocating it (about 1.4 MB of resident memory at start-up), as
+// CPython's _hashlib extension module is loaded on demand too. The functions used are listed
+// once here; `crypto.NAME(...)` calls them.
+#define GILPY_CRYPTO_FUNCTIONS(X) \
+  X(EVP_get_digestbyname) \
+  X(EVP_MD_CTX_free) \
+  X(EVP_DigestUpdate) \
+  X(ERR_clear_error) \
+  X(EVP_MD_get_size) \
+  X(EVP_MD_CTX_new) \
+  X(PKCS5_PBKDF2_HMAC) \
+  X(OBJ_nid2sn) \
+  X(EVP_MD_get_type) \
+  X(EVP_MD_get_flags) \
+  X(EVP_MD_get_block_size) \
+  X(EVP_MD_free) \
+  X(EVP_MD_fetch) \
+  X(EVP_MD_CTX_get0_md) \
+  X(EVP_MD_CTX_copy_ex) \
+  X(EVP_DigestInit_ex) \
+  X(EVP_DigestFinal_ex) \
+  X(EVP_DigestFinalXOF) \
+  X(ERR_reason_error_string) \
+  X(ERR_peek_last_error) \
+  X(ERR_lib_error_string)
+
+struct CryptoApi {
+#define X(name) decltype(&::name) name = nullptr;
+  GILPY_CRYPTO_FUNCTIONS(X)
+#undef X
+};
+CryptoApi crypto;
+
+// dlopen libcrypto (GILPY_LIBCRYPTO_SONAME, from the build) and resolve the functions; false
+// with ImportError.
+bool load_crypto() {
+  static bool loaded = false;
+  if (loaded) return true;
+  void* lib = ::dlopen(GILPY_LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    err_format(&Exc_ImportError, "_hashlib: cannot load %s: %s", GILPY_LIBCRYPTO_SONAME,
+               ::dlerror());
+    return false;
+  }
+#define X(name)                                                                          \
+  crypto.name = reinterpret_cast<decltype(&::name)>(::dlsym(lib, #name));               \
+  if (!crypto.name) {                                                                    \
+    err_format(&Exc_ImportError, "_hashlib: %s has no %s", GILPY_LIBCRYPTO_SONAME, #name); \
+    return false;                                                                        \
+  }
+  GILPY_CRYPTO_FUNCTIONS(X)
+#undef X
+  loaded = true;  // the library stays open for the life of the process
+  return true;
+}
+
+}  // namespace
 
 namespace {
 
@@ -80,8 +143,8 @@ std::string lower(std::string_view s) {
 
 // The Python-facing name of a digest (lowercase, CPython's py_digest_name).
 std::string py_name_of(const EVP_MD* md) {
-  int nid = EVP_MD_get_type(md);
-  const char* sn = OBJ_nid2sn(nid);
+  int nid = crypto.EVP_MD_get_type(md);
+  const char* sn = crypto.OBJ_nid2sn(nid);
   std::string l = lower(sn ? sn : "");
   for (const NameMap& m : kNames) {
     if (lower(m.ossl) == l) return m.py;
@@ -97,27 +160,27 @@ const EVP_MD* digest_by_name(std::string_view name) {
   std::string l = lower(name);
   for (const NameMap& m : kNames) {
     if (l == m.py) {
-      return EVP_get_digestbyname(m.ossl);
+      return crypto.EVP_get_digestbyname(m.ossl);
     }
   }
-  return EVP_get_digestbyname(std::string(name).c_str());
+  return crypto.EVP_get_digestbyname(std::string(name).c_str());
 }
 
-bool is_xof(const EVP_MD* md) { return (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0; }
+bool is_xof(const EVP_MD* md) { return (crypto.EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0; }
 
 Object* raise_openssl_error(TypeObject* type) {
-  unsigned long e = ERR_peek_last_error();
-  ERR_clear_error();
+  unsigned long e = crypto.ERR_peek_last_error();
+  crypto.ERR_clear_error();
   if (!e) return err_format(type, "no reason supplied");
-  const char* lib = ERR_lib_error_string(e);
-  const char* reason = ERR_reason_error_string(e);
+  const char* lib = crypto.ERR_lib_error_string(e);
+  const char* reason = crypto.ERR_reason_error_string(e);
   if (lib && reason) return err_format(type, "[%s] %s", lib, reason);
   if (reason) return err_format(type, "%s", reason);
   return err_format(type, "no reason supplied");
 }
 
 Object* raise_unsupported(const char* what) {
-  ERR_clear_error();
+  crypto.ERR_clear_error();
   Ref msg = Ref::steal(str_from_cstr(what));
   if (!msg) return nullptr;
   err_set(reinterpret_cast<TypeObject*>(g_unsupported_error), msg.get());
@@ -159,10 +222,10 @@ int hash_update(HashObject* h, Object* data) {
     }
     AllowThreads allow;
     std::lock_guard<std::mutex> g(*h->lock);
-    ok = EVP_DigestUpdate(h->ctx, p, size_t(v.size));
+    ok = crypto.EVP_DigestUpdate(h->ctx, p, size_t(v.size));
   } else {
     enter_hashlib(h);
-    ok = EVP_DigestUpdate(h->ctx, v.data, size_t(v.size));
+    ok = crypto.EVP_DigestUpdate(h->ctx, v.data, size_t(v.size));
     h->lock->unlock();
   }
   if (!ok) {
@@ -176,7 +239,7 @@ Object* hash_alloc(const EVP_MD* md) {
   TypeObject* t = is_xof(md) ? &HashXofType : &HashType;
   auto* h = alloc_object<HashObject>(t);
   if (!h) return nullptr;
-  h->ctx = EVP_MD_CTX_new();
+  h->ctx = crypto.EVP_MD_CTX_new();
   h->lock = new std::mutex();
   if (!h->ctx) {
     decref(h);
@@ -187,7 +250,7 @@ Object* hash_alloc(const EVP_MD* md) {
 
 void hash_dealloc(Object* o) {
   HashObject* h = as_hash(o);
-  if (h->ctx) EVP_MD_CTX_free(h->ctx);
+  if (h->ctx) crypto.EVP_MD_CTX_free(h->ctx);
   delete h->lock;
   object_free(o);
 }
@@ -198,7 +261,7 @@ Object* hash_create(const EVP_MD* md, Object* data) {
   if (data && !get_data(data, &v)) return nullptr;
   Ref h = Ref::steal(hash_alloc(md));
   if (!h) return nullptr;
-  if (!EVP_DigestInit_ex(as_hash(h.get())->ctx, md, nullptr)) {
+  if (!crypto.EVP_DigestInit_ex(as_hash(h.get())->ctx, md, nullptr)) {
     return raise_openssl_error(&Exc_ValueError);
   }
   if (data && hash_update(as_hash(h.get()), data) < 0) return nullptr;
@@ -219,7 +282,7 @@ bool pick_data(const char* fname, Object* data, Object* string, Object** out) {
 
 // ---- HASH methods ---------------------------------------------------------------------------------
 
-const EVP_MD* hash_md(HashObject* h) { return EVP_MD_CTX_get0_md(h->ctx); }
+const EVP_MD* hash_md(HashObject* h) { return crypto.EVP_MD_CTX_get0_md(h->ctx); }
 
 Object* hash_update_meth(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_one_arg("update", nargs, kwnames)) return nullptr;
@@ -229,13 +292,13 @@ Object* hash_update_meth(Object* self, Object* const* args, ssize nargs, Object*
 
 // Copy the context (under the object's lock).
 EVP_MD_CTX* ctx_copy(HashObject* h) {
-  EVP_MD_CTX* c = EVP_MD_CTX_new();
+  EVP_MD_CTX* c = crypto.EVP_MD_CTX_new();
   if (!c) return nullptr;
   enter_hashlib(h);
-  int ok = EVP_MD_CTX_copy_ex(c, h->ctx);
+  int ok = crypto.EVP_MD_CTX_copy_ex(c, h->ctx);
   h->lock->unlock();
   if (!ok) {
-    EVP_MD_CTX_free(c);
+    crypto.EVP_MD_CTX_free(c);
     return nullptr;
   }
   return c;
@@ -263,15 +326,15 @@ bool final_digest(HashObject* h, ssize len, std::string& out) {
   bool ok;
   if (is_xof(hash_md(h))) {
     out.assign(size_t(len), '\0');
-    ok = len == 0 || EVP_DigestFinalXOF(c, reinterpret_cast<unsigned char*>(out.data()),
+    ok = len == 0 || crypto.EVP_DigestFinalXOF(c, reinterpret_cast<unsigned char*>(out.data()),
                                         size_t(len));
   } else {
     unsigned char buf[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
-    ok = EVP_DigestFinal_ex(c, buf, &n);
+    ok = crypto.EVP_DigestFinal_ex(c, buf, &n);
     out.assign(reinterpret_cast<char*>(buf), n);
   }
-  EVP_MD_CTX_free(c);
+  crypto.EVP_MD_CTX_free(c);
   if (!ok) {
     raise_openssl_error(&Exc_ValueError);
     return false;
@@ -342,10 +405,10 @@ Object* xof_hexdigest_meth(Object* self, Object* const* args, ssize nargs, Objec
 Object* hash_get_name(Object* self) { return str_from_utf8(py_name_of(hash_md(as_hash(self)))); }
 Object* hash_get_digest_size(Object* self) {
   const EVP_MD* md = hash_md(as_hash(self));
-  return int_from_i64(is_xof(md) ? 0 : EVP_MD_get_size(md));
+  return int_from_i64(is_xof(md) ? 0 : crypto.EVP_MD_get_size(md));
 }
 Object* hash_get_block_size(Object* self) {
-  return int_from_i64(EVP_MD_get_block_size(hash_md(as_hash(self))));
+  return int_from_i64(crypto.EVP_MD_get_block_size(hash_md(as_hash(self))));
 }
 
 Object* hash_repr(Object* self) {
@@ -447,7 +510,7 @@ Object* hashlib_pbkdf2_hmac(Object*, Object* const* args, ssize nargs, Object* k
   if (iters == -1 && err_occurred()) return nullptr;
   if (iters < 1) return err_format(&Exc_ValueError, "iteration value must be greater than 0.");
   if (iters > 0x7fffffff) return err_format(&Exc_OverflowError, "iteration value is too great.");
-  ssize dklen = EVP_MD_get_size(md);
+  ssize dklen = crypto.EVP_MD_get_size(md);
   if (a[4] && a[4] != None) {
     if (!int_check(a[4])) {
       return err_format(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[4]);
@@ -462,7 +525,7 @@ Object* hashlib_pbkdf2_hmac(Object*, Object* const* args, ssize nargs, Object* k
   int ok;
   {
     AllowThreads allow;  // CPython releases the GIL for the whole derivation
-    ok = PKCS5_PBKDF2_HMAC(pws.data(), int(pws.size()),
+    ok = crypto.PKCS5_PBKDF2_HMAC(pws.data(), int(pws.size()),
                            reinterpret_cast<const unsigned char*>(salts.data()), int(salts.size()),
                            int(iters), md, int(dklen), reinterpret_cast<unsigned char*>(out.data()));
   }
@@ -480,13 +543,13 @@ Object* md_meth_names() {
   Ref s = Ref::steal(set_new(nullptr));
   if (!s) return nullptr;
   for (const NameMap& m : kNames) {
-    EVP_MD* md = EVP_MD_fetch(nullptr, m.ossl, nullptr);
+    EVP_MD* md = crypto.EVP_MD_fetch(nullptr, m.ossl, nullptr);
     if (!md) continue;
-    EVP_MD_free(md);
+    crypto.EVP_MD_free(md);
     Ref n = Ref::steal(str_from_cstr(m.py));
     if (!n || set_add(s.get(), n.get()) < 0) return nullptr;
   }
-  ERR_clear_error();
+  crypto.ERR_clear_error();
   return frozenset_new(s.get());
 }
 
@@ -520,6 +583,7 @@ void init_hash_type(TypeObject* t, const char* name, const MethodDef* methods, T
 }  // namespace
 
 Object* hashlib_module_init() {
+  if (!load_crypto()) return nullptr;
   if (!(HashType.flags & TPFLAG_READY)) {
     init_hash_type(&HashType, "_hashlib.HASH", kHashMethods, nullptr);
     HashType.flags = TPFLAG_BASETYPE;  // HASHXOF derives from it
