@@ -239,7 +239,8 @@ int unpack_iterable(Object* v, int argcnt, int argcntafter, Object** top) {
 }
 
 Object* import_name(Frame* frame, Object* name, Object* fromlist, Object* level) {
-  Object* import_func = dict_get_str_borrowed(frame->builtins, "__import__");
+  static Object* const import_str = str_intern_cstr_borrowed("__import__");
+  Object* import_func = dict_get_borrowed(frame->builtins, import_str);
   if (!import_func) {
     if (!err_occurred()) err_format(&Exc_ImportError, "__import__ not found");
     return nullptr;
