@@ -4,7 +4,8 @@
 stateless(...) and buffered(...) return the names such a codec module exports (encode, decode,
 Codec, IncrementalEncoder, IncrementalDecoder, StreamWriter, StreamReader, getregentry), with the
 classes' __module__ and __qualname__ those of the codec module's own classes:
-- stateless: decode_fn(input, errors) decodes every byte on its own (ascii, latin-1);
+- stateless: decode_fn(input, errors) decodes every byte on its own (ascii, latin-1; with
+  text_encoding=False also the bytes-to-bytes codecs of encodings._bytes_codec);
 - buffered: decode_fn(input, errors, final) may leave an incomplete tail undecoded, which the
   incremental decoder keeps for the next call (codecs.BufferedIncrementalDecoder);
 - with_bom: utf-16 and utf-32, whose byte order is given by a byte order mark.
@@ -14,7 +15,8 @@ import codecs
 import sys
 
 
-def _exports(module, name, encode_fn, decode, codec_decode, incremental_decoder, reader_decode):
+def _exports(module, name, encode_fn, decode, codec_decode, incremental_decoder, reader_decode,
+             text_encoding=True):
     class Codec(codecs.Codec):
         encode = staticmethod(encode_fn)
         decode = staticmethod(codec_decode)
@@ -24,9 +26,12 @@ def _exports(module, name, encode_fn, decode, codec_decode, incremental_decoder,
             return encode_fn(input, self.errors)[0]
 
     class StreamWriter(Codec, codecs.StreamWriter):
-        pass
+        if not text_encoding:
+            charbuffertype = bytes
 
     class StreamReader(Codec, codecs.StreamReader):
+        if not text_encoding:
+            charbuffertype = bytes
         if reader_decode is not None:
             decode = staticmethod(reader_decode)
 
@@ -46,17 +51,19 @@ def _exports(module, name, encode_fn, decode, codec_decode, incremental_decoder,
             incrementaldecoder=incremental_decoder,
             streamreader=StreamReader,
             streamwriter=StreamWriter,
+            _is_text_encoding=text_encoding,
         )
 
     return dict(classes, encode=encode_fn, decode=decode, getregentry=getregentry)
 
 
-def stateless(module, name, encode_fn, decode_fn):
+def stateless(module, name, encode_fn, decode_fn, text_encoding=True):
     class IncrementalDecoder(codecs.IncrementalDecoder):
         def decode(self, input, final=False):
             return decode_fn(input, self.errors)[0]
 
-    return _exports(module, name, encode_fn, decode_fn, decode_fn, IncrementalDecoder, None)
+    return _exports(module, name, encode_fn, decode_fn, decode_fn, IncrementalDecoder, None,
+                    text_encoding)
 
 
 def buffered(module, name, encode_fn, decode_fn):

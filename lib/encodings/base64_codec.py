@@ -3,4 +3,4 @@
 import base64
 from encodings._bytes_codec import make_codec
 
-globals().update(make_codec('base64', base64.encodebytes, base64.decodebytes))
+globals().update(make_codec(__name__, 'base64', base64.encodebytes, base64.decodebytes))

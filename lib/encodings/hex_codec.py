@@ -3,4 +3,4 @@
 import binascii
 from encodings._bytes_codec import make_codec
 
-globals().update(make_codec('hex', binascii.b2a_hex, binascii.a2b_hex))
+globals().update(make_codec(__name__, 'hex', binascii.b2a_hex, binascii.a2b_hex))

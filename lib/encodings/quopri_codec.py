@@ -13,4 +13,4 @@ def _decode(input):
     return binascii.a2b_qp(bytes(input))
 
 
-globals().update(make_codec('quopri', _encode, _decode))
+globals().update(make_codec(__name__, 'quopri', _encode, _decode))

@@ -37,4 +37,4 @@ def _decode(input):
     return b''.join(out)
 
 
-globals().update(make_codec('uu', _encode, _decode))
+globals().update(make_codec(__name__, 'uu', _encode, _decode))

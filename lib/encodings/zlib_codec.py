@@ -5,7 +5,7 @@ import codecs
 import zlib
 from encodings._bytes_codec import make_codec
 
-globals().update(make_codec('zlib', zlib.compress, zlib.decompress))
+globals().update(make_codec(__name__, 'zlib', zlib.compress, zlib.decompress))
 
 
 class IncrementalEncoder(codecs.IncrementalEncoder):
