@@ -37,15 +37,6 @@ inline TypeObject* as_type(Object* o) { return static_cast<TypeObject*>(o); }
 inline bool type_check(Object* o) { return type_has_flag(type_of(o), TPFLAG_TYPE_SUBCLASS); }
 inline Object* name_of(const char* s) { return str_intern_cstr_borrowed(s); }
 
-// Look a special method up on type(o) and bind it (new ref), or nullptr without exception.
-Object* lookup_special(Object* o, const char* name) {
-  Object* f = type_lookup_borrowed(type_of(o), name_of(name));
-  if (!f) return nullptr;
-  descrgetfunc g = type_of(f)->descr_get;
-  if (g) return g(f, o, as_object(type_of(o)));
-  return newref(f);
-}
-
 struct RecursionGuard {
   bool ok;
   explicit RecursionGuard(const char* where) {
@@ -59,6 +50,14 @@ struct RecursionGuard {
 };
 
 }  // namespace
+
+Object* lookup_special(Object* o, const char* name) {
+  Object* f = type_lookup_borrowed(type_of(o), name_of(name));
+  if (!f) return nullptr;
+  descrgetfunc g = type_of(f)->descr_get;
+  if (g) return g(f, o, as_object(type_of(o)));
+  return newref(f);
+}
 
 // =====================================================================================================
 // Object protocol

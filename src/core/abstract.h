@@ -69,6 +69,9 @@ Object* call2(Object* callable, Object* a, Object* b);
 // f(*args_tuple, **kwargs_dict): kwargs may be null.
 Object* call_tuple_dict(Object* callable, Object* args, Object* kwargs);
 // obj.name(*args)
+// The special method `name` looked up on type(o) (not on o) and bound to o: a new reference,
+// or nullptr without an exception when the type has none (CPython's _PyObject_LookupSpecial).
+Object* lookup_special(Object* o, const char* name);
 Object* call_method(Object* obj, const char* name, Object* const* args, ssize nargs);
 Object* call_method0(Object* obj, const char* name);
 Object* call_method1(Object* obj, const char* name, Object* arg);

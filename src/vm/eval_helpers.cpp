@@ -64,14 +64,6 @@ bool function_str(Object* func, std::string& out) {
 
 }  // namespace
 
-Object* lookup_special(Object* obj, const char* name) {
-  Object* descr = type_lookup_borrowed(type_of(obj), str_intern_cstr_borrowed(name));
-  if (!descr) return nullptr;
-  descrgetfunc f = type_of(descr)->descr_get;
-  if (f) return f(descr, obj, type_of(obj));
-  return newref(descr);
-}
-
 void format_unbound(CodeObject* code, int idx) {
   Object* name = tuple_get_borrowed(code->localsplusnames, idx);
   uint8_t kind = code->localspluskinds[idx];

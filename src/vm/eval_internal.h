@@ -68,10 +68,6 @@ Object* prep_reraise_star(Object* orig, Object* excs);
 Object* call_intrinsic_1_typing(uint32_t which, Object* v);
 Object* call_intrinsic_2_typing(uint32_t which, Object* v1, Object* v2);
 
-// obj's special method `name` looked up on its type and bound (new reference), or nullptr
-// without an exception when the type has none.
-Object* lookup_special(Object* obj, const char* name);
-
 // Coroutines (vm/eval_async.cpp). GET_AWAITABLE: the iterator to await for `obj` (`where` 1 / 2:
 // obj came from __aenter__ / __aexit__).
 Object* get_awaitable(Object* obj, int where);
