@@ -220,8 +220,17 @@ Object* object_getattr_str(Object* o, const char* name) {
 }
 
 int object_lookup_attr(Object* o, Object* name, Object** result) {
-  *result = object_getattr(o, name);
+  // The two common getattro functions can say "missing" without building an AttributeError.
+  getattrofunc f = type_of(o)->getattro;
+  if (f == generic_getattr || !f) {
+    *result = generic_getattr_opt(o, name, true);
+  } else if (f == ModuleType.getattro) {
+    *result = module_getattr_opt(o, name, true);
+  } else {
+    *result = object_getattr(o, name);
+  }
   if (*result) return 1;
+  if (!err_occurred()) return 0;
   if (err_matches(&Exc_AttributeError)) {
     err_clear();
     return 0;

@@ -38,6 +38,10 @@ int object_delattr(Object* o, Object* name);
 int object_hasattr(Object* o, Object* name);  // 1 / 0 / -1 (only AttributeError means 0)
 // object.__getattribute__ / __setattr__: instance dict + descriptors along the MRO.
 Object* generic_getattr(Object* o, Object* name);
+// generic_getattr that, with `suppress`, reports a missing attribute by returning nullptr with no
+// exception set instead of building an AttributeError (CPython's suppress=1), for
+// object_lookup_attr. Errors raised by descriptors are still set.
+Object* generic_getattr_opt(Object* o, Object* name, bool suppress);
 int generic_setattr(Object* o, Object* name, Object* value);
 Object* object_dir(Object* o);  // sorted list
 

@@ -692,7 +692,9 @@ const GetSetDef kObjectGetSets[] = {
 // =====================================================================================================
 // Generic attribute access
 // =====================================================================================================
-Object* generic_getattr(Object* o, Object* name) {
+Object* generic_getattr(Object* o, Object* name) { return generic_getattr_opt(o, name, false); }
+
+Object* generic_getattr_opt(Object* o, Object* name, bool suppress) {
   if (GILPY_UNLIKELY(!str_check(name))) {
     return err_format(&Exc_TypeError, "attribute name must be string, not '%T'", name);
   }
@@ -711,6 +713,7 @@ Object* generic_getattr(Object* o, Object* name) {
   }
   if (f) return f(descr.get(), o, tp);
   if (descr) return descr.release();
+  if (suppress) return nullptr;
   return err_attribute_error(o, name, "'%s' object has no attribute '%U'", tp->name, name);
 }
 

@@ -106,43 +106,7 @@ Object* module_repr(Object* self) {
   return w.finish();
 }
 
-Object* module_getattro(Object* self, Object* name) {
-  Object* r = generic_getattr(self, name);
-  if (r || !err_matches(&Exc_AttributeError)) return r;
-  auto* m = as_module(self);
-  if (m->dict) {
-    Object* ga = dict_get_str_borrowed(m->dict, "__getattr__");
-    if (ga) {
-      err_clear();
-      return call1(ga, name);
-    }
-    if (err_occurred() && !err_matches(&Exc_AttributeError)) return nullptr;
-    Object* mod_name = dict_get_str_borrowed(m->dict, "__name__");
-    if (mod_name && str_check(mod_name)) {
-      err_clear();
-      // A module whose body is still running (circular import): __spec__._initializing.
-      Object* spec = dict_get_str_borrowed(m->dict, "__spec__");
-      if (spec && spec != None) {
-        Ref keep = Ref::borrow(spec);
-        Object* flag = nullptr;
-        int found = object_lookup_attr(spec, str_intern_cstr_borrowed("_initializing"), &flag);
-        Ref f = Ref::steal(flag);
-        if (found < 0) return nullptr;
-        int initializing = found ? object_is_true(f.get()) : 0;
-        if (initializing < 0) return nullptr;
-        if (initializing) {
-          return err_attribute_error(self, name,
-                                     "partially initialized module '%U' has no attribute '%U' "
-                                     "(most likely due to a circular import)",
-                                     mod_name, name);
-        }
-      }
-      return err_attribute_error(self, name, "module '%U' has no attribute '%U'", mod_name, name);
-    }
-  }
-  err_clear();
-  return err_attribute_error(self, name, "module has no attribute '%U'", name);
-}
+Object* module_getattro(Object* self, Object* name) { return module_getattr_opt(self, name, false); }
 
 Object* module_dir(Object* self, Object* const*, ssize nargs, Object* kwnames) {
   auto* m = as_module(self);
@@ -235,6 +199,44 @@ int module_add_string(Object* module, const char* name, const char* value) {
   Ref v = Ref::steal(str_from_cstr(value));
   if (!v) return -1;
   return module_add_object(module, name, v.get());
+}
+
+Object* module_getattr_opt(Object* self, Object* name, bool suppress) {
+  Object* r = generic_getattr_opt(self, name, true);
+  if (r) return r;
+  if (err_occurred()) {
+    if (!err_matches(&Exc_AttributeError)) return nullptr;
+    err_clear();  // a descriptor's AttributeError: the module's __getattr__ or message instead
+  }
+  auto* m = as_module(self);
+  if (m->dict) {
+    Object* ga = dict_get_str_borrowed(m->dict, "__getattr__");
+    if (ga) return call1(ga, name);
+    if (err_occurred() || suppress) return nullptr;
+    Object* mod_name = dict_get_str_borrowed(m->dict, "__name__");
+    if (mod_name && str_check(mod_name)) {
+      // A module whose body is still running (circular import): __spec__._initializing.
+      Object* spec = dict_get_str_borrowed(m->dict, "__spec__");
+      if (spec && spec != None) {
+        Ref keep = Ref::borrow(spec);
+        Object* flag = nullptr;
+        int found = object_lookup_attr(spec, str_intern_cstr_borrowed("_initializing"), &flag);
+        Ref f = Ref::steal(flag);
+        if (found < 0) return nullptr;
+        int initializing = found ? object_is_true(f.get()) : 0;
+        if (initializing < 0) return nullptr;
+        if (initializing) {
+          return err_attribute_error(self, name,
+                                     "partially initialized module '%U' has no attribute '%U' "
+                                     "(most likely due to a circular import)",
+                                     mod_name, name);
+        }
+      }
+      return err_attribute_error(self, name, "module '%U' has no attribute '%U'", mod_name, name);
+    }
+  }
+  if (suppress) return nullptr;
+  return err_attribute_error(self, name, "module has no attribute '%U'", name);
 }
 
 }  // namespace gilpy

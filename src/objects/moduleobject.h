@@ -30,4 +30,9 @@ struct CFunctionObject : Object {
 extern TypeObject CFunctionType;
 Object* cfunction_new(const MethodDef* def, Object* self, Object* module);
 
+// Module attribute lookup (the module type's getattro: the namespace, then a module-level
+// __getattr__, then CPython's "module 'm' has no attribute 'x'" messages). With `suppress`, a
+// missing attribute returns nullptr with no exception set (for object_lookup_attr).
+Object* module_getattr_opt(Object* self, Object* name, bool suppress);
+
 }  // namespace gilpy

@@ -561,24 +561,10 @@ Object* import_module_level(Object* name, Object* globals, Object* fromlist, int
     }
     return mod.release();
   }
-  // `from m import x`: only a package (one with __path__) may need submodules imported. For a
-  // plain module whose namespace has neither __path__ nor a module __getattr__, the answer is in
-  // its dict; asking getattr would build (and drop) an AttributeError on every such import.
+  // `from m import x`: only a package (one with __path__) may need submodules imported.
   static Object* const path_name = str_intern_cstr_borrowed("__path__");
-  static Object* const getattr_name = str_intern_cstr_borrowed("__getattr__");
   Object* p = nullptr;
-  if (type_of(mod.get()) == &ModuleType) {
-    Object* d = module_get_dict_borrowed(mod.get());
-    p = dict_get_borrowed(d, path_name);
-    if (p) {
-      incref(p);
-    } else if (dict_get_borrowed(d, getattr_name) &&
-               object_lookup_attr(mod.get(), path_name, &p) < 0) {
-      return nullptr;
-    }
-  } else if (object_lookup_attr(mod.get(), path_name, &p) < 0) {
-    return nullptr;
-  }
+  if (object_lookup_attr(mod.get(), path_name, &p) < 0) return nullptr;
   if (p) {
     decref(p);
     if (handle_fromlist(mod.get(), fromlist, false) < 0) return nullptr;
